@@ -30,6 +30,9 @@ final class DbtResolver extends ELResolver {
             return resolveName(context, property);
         }
         String name = String.valueOf(property);
+        if (base instanceof MacroFunction) {
+            return null;
+        }
         if (base instanceof Map<?, ?> || base instanceof List<?> || isJinjavaObject(base)) {
             if (!(base instanceof Map<?, ?>)) {
                 guard(name, base);

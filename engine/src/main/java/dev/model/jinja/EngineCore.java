@@ -124,9 +124,9 @@ final class EngineCore {
         interpreter.state(state);
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
-            interpreter.render(MacroFiles.asMacroBlock(definition));
+            interpreter.render(TemplatePreprocessor.rewriteCalls(MacroFiles.asMacroBlock(definition)));
             for (TemplateError error : interpreter.getErrors()) {
-                if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+                if (ErrorTranslator.isFailure(error)) {
                     throw ErrorTranslator.translate(error, state);
                 }
             }

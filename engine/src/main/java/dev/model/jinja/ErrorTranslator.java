@@ -14,6 +14,12 @@ final class ErrorTranslator {
     private ErrorTranslator() {
     }
 
+    /** Fatal errors, and syntax errors jinjava only warns about. */
+    static boolean isFailure(TemplateError error) {
+        return error.getSeverity() == TemplateError.ErrorType.FATAL
+                || error.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR;
+    }
+
     static ModelException translate(TemplateError error, RenderState state) {
         if (error.getException() instanceof TemplateAbort abort) {
             return abort.error();

@@ -53,7 +53,7 @@ public final class JinjaEngine {
         return withInterpreter(state, interpreter -> {
             String out = interpreter.render(text);
             for (TemplateError error : interpreter.getErrors()) {
-                if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+                if (ErrorTranslator.isFailure(error)) {
                     throw ErrorTranslator.translate(error, state);
                 }
             }

@@ -94,7 +94,7 @@ final class TemplateMacro extends MacroFunction {
         List<TemplateError> errors = interpreter.getErrors();
         for (int i = errorsBefore; i < errors.size(); i++) {
             TemplateError error = errors.get(i);
-            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+            if (ErrorTranslator.isFailure(error)) {
                 throw new TemplateAbort(ErrorTranslator.translate(error, state));
             }
         }
