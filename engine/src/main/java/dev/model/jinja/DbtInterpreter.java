@@ -5,6 +5,8 @@ import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpreterFactory;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import java.util.List;
 
 /**
  * The interpreter of one render. jinjava turns any exception raised inside an expression into a
@@ -15,6 +17,8 @@ final class DbtInterpreter extends JinjavaInterpreter {
 
     private RenderState state;
     private RuntimeException pending;
+    private int outputLine;
+    private int outputErrorsBefore = -1;
 
     DbtInterpreter(Jinjava jinjava, Context context, JinjavaConfig config) {
         super(jinjava, context, config);
@@ -49,9 +53,26 @@ final class DbtInterpreter extends JinjavaInterpreter {
         throw signal;
     }
 
-    /** Relations and template objects print as dbt prints them, not as JSON. */
+    /** A {@code {{ ... }}} starts: remembers where, to tell an undefined variable printed from one tested. */
+    void markOutput(int line) {
+        outputLine = line;
+        outputErrorsBefore = getErrors().size();
+    }
+
+    /** Relations and template objects print as dbt prints them, not as JSON; undefined values fail. */
     @Override
     public String getAsString(Object value) {
+        if (value == null && outputErrorsBefore >= 0) {
+            List<TemplateError> errors = getErrors();
+            for (int i = outputErrorsBefore; i < errors.size(); i++) {
+                String variable = StrictOutput.undefinedVariable(errors.get(i));
+                if (variable != null) {
+                    outputErrorsBefore = -1;
+                    throw new TemplateAbort(state.error("'" + variable + "' is undefined", outputLine));
+                }
+            }
+        }
+        outputErrorsBefore = -1;
         if (value instanceof dev.model.adapter.Relation || value instanceof PyObject) {
             return value.toString();
         }

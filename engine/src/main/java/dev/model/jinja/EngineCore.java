@@ -56,7 +56,6 @@ final class EngineCore {
             jinjava.registerTag(new SilentBlockTag(name));
         }
         this.parent = new FrozenContext(jinjava.getGlobalContext());
-        parent.setExpressionStrategy(new StrictOutputStrategy());
         Map<String, MacroFunction> builtins = DbtFunctions.register(parent);
         parent.put("builtins", new ContextObjects.Namespace("builtins", builtins));
         Clock clock = Clock.fixed(settings.runStartedAt(), ZoneOffset.UTC);
@@ -92,6 +91,11 @@ final class EngineCore {
                     }
                 })
                 .withInterperterFactory(new DbtInterpreter.Factory())
+                .withNodePreProcessor((node, interpreter) -> {
+                    if (node instanceof com.hubspot.jinjava.tree.ExpressionNode && interpreter instanceof DbtInterpreter dbt) {
+                        dbt.markOutput(node.getLineNumber());
+                    }
+                })
                 .build();
     }
 

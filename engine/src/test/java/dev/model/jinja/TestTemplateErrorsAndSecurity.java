@@ -38,6 +38,10 @@ final class TestTemplateErrorsAndSecurity {
         assertEquals("No filter named 'nofilter'", filter.getMessage());
         assertEquals(11, filter.location().orElseThrow().line());
         assertEquals("", TestJinjaEngine.render(engine, "{% if x is defined %}{{ x }}{% endif %}"));
+        assertEquals("a", TestJinjaEngine.render(engine, "{{ x | default('a') }}"));
+        ModelException inMacro = fails("{% macro m() %}\n{{ nope_var }}{% endmacro %}{{ m() }}");
+        assertEquals("'nope_var' is undefined", inMacro.getMessage());
+        assertEquals(11, inMacro.location().orElseThrow().line());
     }
 
     @Test
