@@ -64,12 +64,13 @@ public final class ProfileLoader {
             List<String> known = new ArrayList<>();
             outputs.keySet().forEach(k -> known.add(String.valueOf(k)));
             throw ModelException.project("The profile '" + profileName + "' does not have a target named '"
-                    + targetName + "'. Valid targets: " + String.join(", ", known), doc.locationOf(outputs));
+                    + targetName + "'. Valid targets: " + String.join(", ", known), doc.locationOf(profile, "outputs"));
         }
         SourceLocation where = doc.locationOf(output);
         Map<String, Object> settings = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : output.entrySet()) {
-            settings.put(String.valueOf(entry.getKey()), renderValue(entry.getValue(), renderer, where));
+            String key = String.valueOf(entry.getKey());
+            settings.put(key, renderValue(entry.getValue(), renderer, doc.locationOf(output, key)));
         }
         return toTarget(profileName, targetName, settings, where);
     }

@@ -38,11 +38,13 @@ public final class YamlDocument {
     private final Path file;
     private final Object root;
     private final Map<Object, Integer> lines;
+    private final Map<Object, Map<String, Integer>> keyLines;
 
-    private YamlDocument(Path file, Object root, Map<Object, Integer> lines) {
+    private YamlDocument(Path file, Object root, Map<Object, Integer> lines, Map<Object, Map<String, Integer>> keyLines) {
         this.file = file;
         this.root = root;
         this.lines = lines;
+        this.keyLines = keyLines;
     }
 
     public static YamlDocument parse(Path file, String text) {
@@ -62,8 +64,9 @@ public final class YamlDocument {
                     + e.getMessage(), SourceLocation.of(file), e);
         }
         Map<Object, Integer> lines = new IdentityHashMap<>();
-        Object root = node == null ? null : new Converter(lines).convert(node);
-        return new YamlDocument(file, root, lines);
+        Map<Object, Map<String, Integer>> keyLines = new IdentityHashMap<>();
+        Object root = node == null ? null : new Converter(lines, keyLines).convert(node);
+        return new YamlDocument(file, root, lines, keyLines);
     }
 
     public Path file() {
@@ -94,12 +97,21 @@ public final class YamlDocument {
         return line == null ? SourceLocation.of(file) : SourceLocation.of(file, line);
     }
 
+    /** Where the entry {@code key} of a map of this document is written; the map's start otherwise. */
+    public SourceLocation locationOf(Object map, String key) {
+        Map<String, Integer> keys = map == null ? null : keyLines.get(map);
+        Integer line = keys == null ? null : keys.get(key);
+        return line == null ? locationOf(map) : SourceLocation.of(file, line);
+    }
+
     private static final class Converter {
         private final Map<Object, Integer> lines;
+        private final Map<Object, Map<String, Integer>> keyLines;
         private final Map<Node, Object> done = new IdentityHashMap<>();
 
-        Converter(Map<Object, Integer> lines) {
+        Converter(Map<Object, Integer> lines, Map<Object, Map<String, Integer>> keyLines) {
             this.lines = lines;
+            this.keyLines = keyLines;
         }
 
         Object convert(Node node) {
@@ -109,8 +121,10 @@ public final class YamlDocument {
             }
             if (node instanceof MappingNode mapping) {
                 Map<String, Object> out = new LinkedHashMap<>();
+                Map<String, Integer> keys = new java.util.HashMap<>();
                 done.put(node, out);
                 lines.put(out, node.getStartMark().getLine() + 1);
+                keyLines.put(out, keys);
                 for (NodeTuple tuple : mapping.getValue()) {
                     Node keyNode = tuple.getKeyNode();
                     Object value = convert(tuple.getValueNode());
@@ -118,8 +132,9 @@ public final class YamlDocument {
                         merge(out, value);
                         continue;
                     }
-                    Object key = convert(keyNode);
-                    out.put(String.valueOf(key), value);
+                    String key = String.valueOf(convert(keyNode));
+                    out.put(key, value);
+                    keys.put(key, keyNode.getStartMark().getLine() + 1);
                 }
                 return out;
             }
