@@ -264,10 +264,6 @@ public final class FastPathScanner {
                 }
                 continue;
             }
-            if (c == '{' || c == '}') {
-                // Template syntax inside a string literal is rare and renderer-specific.
-                throw new NotStatic();
-            }
             out.append(c);
         }
         throw new NotStatic();

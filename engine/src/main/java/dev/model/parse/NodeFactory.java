@@ -145,9 +145,9 @@ final class NodeFactory {
     }
 
     SourceNode source(PropertySpecs.SourceTable table) {
+        // dbt's source fqn is [project, source, table], without folders: `dbt ls` prints source:shop.raw.orders.
         List<String> fqn = new ArrayList<>();
         fqn.add(project);
-        fqn.addAll(table.origin().folders());
         fqn.add(table.sourceName());
         fqn.add(table.tableName());
         ConfigMerger merger = new ConfigMerger(log, Map.of());
