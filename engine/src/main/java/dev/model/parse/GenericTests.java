@@ -1,0 +1,66 @@
+package dev.model.parse;
+
+import dev.model.jinja.MacroLibrary;
+import dev.model.log.Log;
+import dev.model.project.ProjectConfig;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The generic tests declared in property YAML on the models, seeds, snapshots and sources that exist. */
+final class GenericTests {
+
+    private final PropertyIndex properties;
+    private final GenericTestBuilder builder;
+
+    GenericTests(String project, MacroLibrary macros, ProjectConfig config, PropertyIndex properties, Log log) {
+        this.properties = properties;
+        this.builder = new GenericTestBuilder(project, macros,
+                new FolderConfigs(config.tests(), dev.model.error.SourceLocation.of(config.file())), log);
+    }
+
+    List<TestNode> build(List<Node> nodes) {
+        Map<String, Node> byPatchKey = new HashMap<>();
+        for (Node node : nodes) {
+            if (node instanceof SourceNode s) {
+                byPatchKey.put("sources:" + s.sourceName() + "." + s.name(), s);
+            } else if (!(node instanceof TestNode)) {
+                byPatchKey.put(node.resourceType().dbtName() + "s:" + node.name(), node);
+            }
+        }
+        List<TestNode> tests = new ArrayList<>();
+        for (PropertySpecs.Patch patch : properties.patches()) {
+            Node node = byPatchKey.get(patch.kind() + ":" + patch.name());
+            if (node != null) {
+                add(tests, patch.tests(), GenericTestBuilder.Attachment.node(node.name(), node.uniqueId()), patch.origin());
+            }
+        }
+        for (PropertySpecs.YamlSnapshot snapshot : properties.snapshots()) {
+            Node node = byPatchKey.get("snapshots:" + snapshot.name());
+            if (node != null) {
+                add(tests, snapshot.tests(), GenericTestBuilder.Attachment.node(node.name(), node.uniqueId()),
+                        snapshot.origin());
+            }
+        }
+        for (PropertySpecs.SourceTable table : properties.sources()) {
+            Node node = byPatchKey.get("sources:" + table.sourceName() + "." + table.tableName());
+            if (node != null) {
+                add(tests, table.tests(), GenericTestBuilder.Attachment.source(table.sourceName(), table.tableName(),
+                        node.uniqueId()), table.origin());
+            }
+        }
+        return tests;
+    }
+
+    private void add(List<TestNode> into, List<PropertySpecs.TestSpec> specs, GenericTestBuilder.Attachment attachment,
+                     PropertySpecs.Origin origin) {
+        for (PropertySpecs.TestSpec spec : specs) {
+            TestNode test = builder.build(spec, attachment, origin);
+            if (test != null) {
+                into.add(test);
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.model.parse;
+
+import dev.model.error.SourceLocation;
+import dev.model.log.Log;
+import dev.model.project.ProjectConfig;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Makes the nodes of one project from their files: names, fqns and unique ids as dbt forms them,
+ * and config resolved from dbt_project.yml, property YAML and the file itself. Safe to call from
+ * several threads at once.
+ */
+final class NodeFactory {
+
+    private final String project;
+    private final PropertyIndex properties;
+    private final TemplateCalls calls;
+    private final Log log;
+    private final FolderConfigs modelConfigs;
+    private final FolderConfigs seedConfigs;
+    private final FolderConfigs snapshotConfigs;
+    private final FolderConfigs testConfigs;
+    private final FolderConfigs sourceConfigs;
+    private final Set<String> disabled = ConcurrentHashMap.newKeySet();
+
+    NodeFactory(String project, ProjectConfig config, PropertyIndex properties, TemplateCalls calls, Log log) {
+        this.project = project;
+        this.properties = properties;
+        this.calls = calls;
+        this.log = log;
+        SourceLocation origin = SourceLocation.of(config.file());
+        this.modelConfigs = new FolderConfigs(config.models(), origin);
+        this.seedConfigs = new FolderConfigs(config.seeds(), origin);
+        this.snapshotConfigs = new FolderConfigs(config.snapshots(), origin);
+        this.testConfigs = new FolderConfigs(config.tests(), origin);
+        this.sourceConfigs = new FolderConfigs(config.sources(), origin);
+    }
+
+    FolderConfigs testConfigs() {
+        return testConfigs;
+    }
+
+    /** Whether a node that a patch ({@code kind:name}) describes exists but is disabled. */
+    boolean wasDisabled(String patchKey) {
+        return disabled.contains(patchKey);
+    }
+
+    ModelNode model(ProjectFiles.SourceFile file) {
+        String name = file.stem();
+        List<String> fqn = fqn(file.folders(), name);
+        PropertySpecs.Patch patch = properties.patch("models", name);
+        ConfigMerger merger = folderConfig(modelConfigs, fqn, "view");
+        applyPatch(merger, patch);
+        TemplateCalls.Found found = calls.find(file.text(), file.file(), 1, name, merger.values());
+        merger.apply(found.config(), SourceLocation.of(file.file()));
+        NodeConfig config = merger.build();
+        if (!config.enabled()) {
+            disabled.add("models:" + name);
+            return null;
+        }
+        return new ModelNode("model." + project + "." + name, name, project, file.originalFilePath(), file.file(),
+                file.text(), config, fqn, description(patch), columns(patch), found.dependencies(),
+                patch == null ? null : patch.patchPath(project));
+    }
+
+    SeedNode seed(ProjectFiles.SourceFile file) {
+        String name = file.stem();
+        List<String> fqn = fqn(file.folders(), name);
+        PropertySpecs.Patch patch = properties.patch("seeds", name);
+        ConfigMerger merger = folderConfig(seedConfigs, fqn, "seed");
+        applyPatch(merger, patch);
+        NodeConfig config = merger.build();
+        if (!config.enabled()) {
+            disabled.add("seeds:" + name);
+            return null;
+        }
+        return new SeedNode("seed." + project + "." + name, name, project, file.originalFilePath(), file.file(),
+                config, fqn, description(patch), columns(patch), patch == null ? null : patch.patchPath(project));
+    }
+
+    /** The {@code {% snapshot %}} blocks of one file; dbt's snapshot fqn includes the file's name. */
+    List<SnapshotNode> snapshots(ProjectFiles.SourceFile file) {
+        List<SnapshotNode> out = new ArrayList<>();
+        for (NamedBlocks.Block block : NamedBlocks.SNAPSHOT.find(file.text(), file.file())) {
+            List<String> fqn = new ArrayList<>();
+            fqn.add(project);
+            fqn.addAll(file.folders());
+            fqn.add(file.stem());
+            fqn.add(block.name());
+            PropertySpecs.Patch patch = properties.patch("snapshots", block.name());
+            ConfigMerger merger = folderConfig(snapshotConfigs, fqn, "snapshot");
+            applyPatch(merger, patch);
+            TemplateCalls.Found found = calls.find(block.body(), file.file(), block.bodyLine(), block.name(),
+                    merger.values());
+            merger.apply(found.config(), SourceLocation.of(file.file(), block.startLine()));
+            NodeConfig config = merger.build();
+            if (!config.enabled()) {
+                disabled.add("snapshots:" + block.name());
+                continue;
+            }
+            out.add(new SnapshotNode("snapshot." + project + "." + block.name(), block.name(), project,
+                    file.originalFilePath(), file.file(), block.body(), config, fqn, description(patch),
+                    columns(patch), found.dependencies()));
+        }
+        return out;
+    }
+
+    SnapshotNode yamlSnapshot(PropertySpecs.YamlSnapshot snapshot) {
+        List<String> fqn = fqn(snapshot.origin().folders(), snapshot.name());
+        ConfigMerger merger = folderConfig(snapshotConfigs, fqn, "snapshot");
+        merger.apply(snapshot.config(), snapshot.origin().location());
+        NodeConfig config = merger.build();
+        if (!config.enabled()) {
+            return null;
+        }
+        String rawCode = "select * from {{ " + snapshot.relation() + " }}";
+        TemplateCalls.Found found = calls.find(rawCode, snapshot.origin().file(), 1, snapshot.name(), config.values());
+        return new SnapshotNode("snapshot." + project + "." + snapshot.name(), snapshot.name(), project,
+                snapshot.origin().originalFilePath(), snapshot.origin().file(), rawCode, config, fqn,
+                snapshot.description() == null ? "" : snapshot.description(), snapshot.columns(),
+                found.dependencies());
+    }
+
+    TestNode singularTest(ProjectFiles.SourceFile file) {
+        String name = file.stem();
+        List<String> fqn = fqn(file.folders(), name);
+        ConfigMerger merger = new ConfigMerger(log, TestDefaults.VALUES);
+        for (Map<String, Object> layer : testConfigs.layersFor(fqn)) {
+            merger.apply(layer, testConfigs.origin());
+        }
+        TemplateCalls.Found found = calls.find(file.text(), file.file(), 1, name, merger.values());
+        merger.apply(found.config(), SourceLocation.of(file.file()));
+        NodeConfig config = merger.build();
+        if (!config.enabled()) {
+            return null;
+        }
+        return new TestNode("test." + project + "." + name, name, project, file.originalFilePath(), file.file(),
+                file.text(), config, fqn, "", found.dependencies(), null, null, null);
+    }
+
+    SourceNode source(PropertySpecs.SourceTable table) {
+        // dbt's source fqn is [project, source, table], without folders: `dbt ls` prints source:shop.raw.orders.
+        List<String> fqn = new ArrayList<>();
+        fqn.add(project);
+        fqn.add(table.sourceName());
+        fqn.add(table.tableName());
+        ConfigMerger merger = new ConfigMerger(log, Map.of());
+        for (Map<String, Object> layer : sourceConfigs.layersFor(fqn)) {
+            merger.apply(layer, sourceConfigs.origin());
+        }
+        merger.apply(table.config(), table.origin().location());
+        NodeConfig config = merger.build();
+        if (!config.enabled()) {
+            return null;
+        }
+        return new SourceNode("source." + project + "." + table.sourceName() + "." + table.tableName(),
+                table.sourceName(), table.tableName(), project, table.origin().originalFilePath(),
+                table.origin().file(), table.database(), table.schema(), table.identifier(), table.loadedAtField(),
+                table.freshness(), config, fqn, orEmpty(table.description()), orEmpty(table.sourceDescription()),
+                table.columns(), table.meta());
+    }
+
+    private List<String> fqn(List<String> folders, String name) {
+        List<String> fqn = new ArrayList<>(folders.size() + 2);
+        fqn.add(project);
+        fqn.addAll(folders);
+        fqn.add(name);
+        return fqn;
+    }
+
+    private ConfigMerger folderConfig(FolderConfigs tree, List<String> fqn, String materialized) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("enabled", true);
+        defaults.put("materialized", materialized);
+        defaults.put("tags", List.of());
+        defaults.put("pre_hook", List.of());
+        defaults.put("post_hook", List.of());
+        ConfigMerger merger = new ConfigMerger(log, defaults);
+        for (Map<String, Object> layer : tree.layersFor(fqn)) {
+            merger.apply(layer, tree.origin());
+        }
+        return merger;
+    }
+
+    private static void applyPatch(ConfigMerger merger, PropertySpecs.Patch patch) {
+        if (patch != null) {
+            merger.apply(patch.config(), patch.origin().location());
+        }
+    }
+
+    private static String description(PropertySpecs.Patch patch) {
+        return patch == null ? "" : orEmpty(patch.description());
+    }
+
+    private static Map<String, ColumnInfo> columns(PropertySpecs.Patch patch) {
+        return patch == null ? Map.of() : patch.columns();
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
