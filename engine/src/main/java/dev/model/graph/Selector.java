@@ -118,7 +118,7 @@ public final class Selector {
     private Picked expandToTests(Set<String> selected, IndirectSelection mode) {
         Set<String> direct = new HashSet<>(selected);
         Set<String> indirect = new HashSet<>();
-        Set<String> buildable = mode == IndirectSelection.BUILDABLE ? buildableFrom(selected) : Set.of();
+        Set<String> buildable = mode == IndirectSelection.BUILDABLE ? buildableFrom(selected, true) : Set.of();
         for (String id : selected) {
             for (String child : graph.children(id)) {
                 if (direct.contains(child) || !(graph.node(child) instanceof TestNode)) {
@@ -146,7 +146,7 @@ public final class Selector {
         if (mode != IndirectSelection.CAUTIOUS && mode != IndirectSelection.BUILDABLE) {
             return direct;
         }
-        Set<String> reference = mode == IndirectSelection.CAUTIOUS ? direct : buildableFrom(direct);
+        Set<String> reference = mode == IndirectSelection.CAUTIOUS ? direct : buildableFrom(direct, false);
         Set<String> out = new HashSet<>(direct);
         for (String id : indirect) {
             if (!direct.contains(id) && reference.containsAll(graph.parents(id))) {
@@ -156,12 +156,14 @@ public final class Selector {
         return out;
     }
 
-    /** What a selection can build on: itself, its ancestors, and every source. */
-    private Set<String> buildableFrom(Set<String> selected) {
+    /** What a selection can build on: itself and its ancestors (dbt counts every source too within one selector). */
+    private Set<String> buildableFrom(Set<String> selected, boolean withSources) {
         Set<String> out = new HashSet<>(selected);
         out.addAll(graph.ancestorsOf(selected, ProjectGraph.UNLIMITED));
-        graph.nodes().values().stream().filter(node -> node.resourceType() == ResourceType.SOURCE)
-                .forEach(node -> out.add(node.uniqueId()));
+        if (withSources) {
+            graph.nodes().values().stream().filter(node -> node.resourceType() == ResourceType.SOURCE)
+                    .forEach(node -> out.add(node.uniqueId()));
+        }
         return out;
     }
 }
