@@ -27,6 +27,7 @@ import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.traverse.NotDirectedAcyclicGraphException;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
@@ -54,19 +55,17 @@ public final class ProjectGraph {
     private final String rootPackage;
     private final Path projectRoot;
 
-    private ProjectGraph(Map<String, Node> nodes, Graph<String, DefaultEdge> dag, ReferenceIndex references,
-                         List<String> droppedTests, String rootPackage, Path projectRoot) {
+    private ProjectGraph(Map<String, Node> nodes, Map<String, List<String>> parents, Graph<String, DefaultEdge> dag,
+                         ReferenceIndex references, List<String> droppedTests, String rootPackage, Path projectRoot) {
         this.nodes = Collections.unmodifiableMap(nodes);
         this.references = references;
         this.droppedTests = List.copyOf(droppedTests);
         this.rootPackage = rootPackage;
         this.projectRoot = projectRoot;
-        this.parents = sortedNeighbours(nodes.keySet(), id -> dag.incomingEdgesOf(id).stream().map(dag::getEdgeSource));
-        this.children = sortedNeighbours(nodes.keySet(), id -> dag.outgoingEdgesOf(id).stream().map(dag::getEdgeTarget));
-        CycleFinder.find(dag, children).ifPresent(cycle -> {
-            throw cycleError(cycle);
-        });
-        this.topologicalOrder = topologicalOrder(dag);
+        this.parents = parents;
+        this.children = invert(nodes.keySet(), parents);
+        this.topologicalOrder = topologicalOrder(dag).orElseThrow(() -> cycleError(
+                CycleFinder.find(dag, children).orElseThrow(() -> new IllegalStateException("no DAG and no cycle"))));
         this.longestPathBelow = longestPaths(topologicalOrder, children);
         this.dag = new AsUnmodifiableGraph<>(dag);
     }
@@ -90,15 +89,20 @@ public final class ProjectGraph {
 
         Graph<String, DefaultEdge> dag = new DefaultDirectedGraph<>(DefaultEdge.class);
         enabled.keySet().forEach(dag::addVertex);
+        Map<String, List<String>> parents = new TreeMap<>();
         for (Node node : enabled.values()) {
+            TreeSet<String> found = new TreeSet<>();
             for (RefCall ref : node.dependsOn().refs()) {
-                dag.addEdge(references.resolveRef(ref, node).uniqueId(), node.uniqueId());
+                found.add(references.resolveRef(ref, node).uniqueId());
             }
             for (SourceCall source : node.dependsOn().sources()) {
-                dag.addEdge(references.resolveSource(source, node).uniqueId(), node.uniqueId());
+                found.add(references.resolveSource(source, node).uniqueId());
             }
+            found.forEach(parent -> dag.addEdge(parent, node.uniqueId()));
+            parents.put(node.uniqueId(), List.copyOf(found));
         }
-        return new ProjectGraph(enabled, dag, references, droppedTests, rootPackage, projectRoot);
+        return new ProjectGraph(enabled, Collections.unmodifiableMap(parents), dag, references, droppedTests,
+                rootPackage, projectRoot);
     }
 
     private static boolean dependsOnDisabled(Node test, ReferenceIndex references, List<String> dropped) {
@@ -261,19 +265,27 @@ public final class ProjectGraph {
         return seen;
     }
 
-    private static Map<String, List<String>> sortedNeighbours(
-            Collection<String> ids, java.util.function.Function<String, java.util.stream.Stream<String>> neighbours) {
+    /** Children from parents: walking parents in id order keeps every child list sorted. */
+    private static Map<String, List<String>> invert(Collection<String> ids, Map<String, List<String>> parents) {
+        Map<String, List<String>> children = new HashMap<>(ids.size() * 2);
+        parents.forEach((child, ofChild) -> ofChild.forEach(parent ->
+                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(child)));
         Map<String, List<String>> out = new TreeMap<>();
         for (String id : ids) {
-            out.put(id, neighbours.apply(id).sorted().collect(Collectors.toUnmodifiableList()));
+            out.put(id, List.copyOf(children.getOrDefault(id, List.of())));
         }
         return Collections.unmodifiableMap(out);
     }
 
-    private static List<String> topologicalOrder(Graph<String, DefaultEdge> dag) {
+    /** jgrapht's order with ties by id; empty when the graph has a cycle. */
+    private static Optional<List<String>> topologicalOrder(Graph<String, DefaultEdge> dag) {
         List<String> order = new ArrayList<>(dag.vertexSet().size());
-        new TopologicalOrderIterator<>(dag, String::compareTo).forEachRemaining(order::add);
-        return List.copyOf(order);
+        try {
+            new TopologicalOrderIterator<>(dag, String::compareTo).forEachRemaining(order::add);
+        } catch (NotDirectedAcyclicGraphException cycle) {
+            return Optional.empty();
+        }
+        return order.size() == dag.vertexSet().size() ? Optional.of(List.copyOf(order)) : Optional.empty();
     }
 
     private static Map<String, Integer> longestPaths(List<String> order, Map<String, List<String>> children) {
