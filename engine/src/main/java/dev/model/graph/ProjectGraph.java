@@ -65,7 +65,7 @@ public final class ProjectGraph {
         this.parents = parents;
         this.children = invert(nodes.keySet(), parents);
         this.topologicalOrder = topologicalOrder(dag).orElseThrow(() -> cycleError(
-                CycleFinder.find(dag, children).orElseThrow(() -> new IllegalStateException("no DAG and no cycle"))));
+                CycleFinder.find(dag, children).orElseThrow(() -> ModelException.internal("the graph is not a DAG but no cycle was found", null))));
         this.longestPathBelow = longestPaths(topologicalOrder, children);
         this.dag = new AsUnmodifiableGraph<>(dag);
     }

@@ -2,6 +2,7 @@ package dev.model.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.model.error.ErrorCategory;
 import dev.model.error.ModelException;
@@ -174,5 +175,20 @@ final class TestGraphErrors {
                         List.of("shop", "orders"), "", Map.of(), null))
                 .graph();
         assertEquals(2, graph.size());
+    }
+
+    @Test
+    void findsACycleThroughThousandsOfNodesWithoutDeepRecursion() {
+        int length = 5_000;
+        TestingProjects project = TestingProjects.project("shop").model("models/m0.sql", "m" + (length - 1));
+        for (int i = 1; i < length; i++) {
+            project.model("models/m" + i + ".sql", "m" + (i - 1));
+        }
+        String message = failure(project).getMessage();
+        assertEquals("Found a cycle: model.shop.m0 (models/m0.sql) -> model.shop.m1 (models/m1.sql) -> ",
+                message.substring(0, "Found a cycle: model.shop.m0 (models/m0.sql) -> model.shop.m1 (models/m1.sql) -> ".length()));
+        assertEquals(length + 1, message.split(" -> ").length);
+        assertTrue(message.endsWith("-> model.shop.m" + (length - 1) + " (models/m" + (length - 1)
+                + ".sql) -> model.shop.m0 (models/m0.sql)"));
     }
 }

@@ -243,4 +243,22 @@ final class TestSelector {
         assertEquals(SelectionMethod.PATH, SelectionCriterion.parse("models/staging").method());
         assertEquals(SelectionMethod.FILE, SelectionCriterion.parse("orders.sql").method());
     }
+
+    @Test
+    void oneGraphServesManyThreadsAtOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Set<String>>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String select = i % 2 == 0 ? "+orders" : "source:shop+";
+                results.add(pool.submit(() -> new Selector(SHOP).select(List.of(select), List.of(), IndirectSelection.EAGER)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                Set<String> expected = ids(i % 2 == 0 ? allBut("customers", "snapshot") : allBut("country_codes"));
+                assertEquals(expected, results.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
