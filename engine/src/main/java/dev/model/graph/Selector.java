@@ -36,6 +36,22 @@ public final class Selector {
         return Collections.unmodifiableSortedSet(new TreeSet<>(evaluate(spec, mode).direct()));
     }
 
+    /**
+     * The selectors that match no node by themselves, as written, for dbt's warning "The selection
+     * criterion 'x' does not match any enabled nodes".
+     */
+    public List<String> unmatched(SelectionSpec spec) {
+        List<String> out = new ArrayList<>();
+        if (spec instanceof SelectionCriterion criterion) {
+            if (collect(criterion).isEmpty()) {
+                out.add(criterion.raw());
+            }
+        } else if (!(spec instanceof SelectionSpec.Everything)) {
+            components(spec).forEach(part -> out.addAll(unmatched(part)));
+        }
+        return out;
+    }
+
     /** dbt keeps two sets: nodes picked, and tests that may still join once all their parents are picked. */
     private record Picked(Set<String> direct, Set<String> indirect) {
     }

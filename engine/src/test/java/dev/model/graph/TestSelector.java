@@ -261,4 +261,11 @@ final class TestSelector {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void namesTheSelectorsThatMatchNothingSoTheCallerCanWarn() {
+        SelectionSpec spec = SelectionSpec.parse(List.of("orders stg_ordrs", "tag:nope,orders"), List.of("+missing"));
+        assertEquals(List.of("stg_ordrs", "tag:nope", "+missing"), new Selector(SHOP).unmatched(spec));
+        assertEquals(List.of(), new Selector(SHOP).unmatched(SelectionSpec.parse(List.of(), List.of())));
+    }
 }
