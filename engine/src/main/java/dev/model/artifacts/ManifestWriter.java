@@ -13,6 +13,7 @@ import dev.model.parse.ColumnInfo;
 import dev.model.parse.DocBlock;
 import dev.model.parse.ModelNode;
 import dev.model.parse.Node;
+import dev.model.parse.NodeVisitor;
 import dev.model.parse.ParsedProject;
 import dev.model.parse.RefCall;
 import dev.model.parse.SeedNode;
@@ -116,7 +117,7 @@ public final class ManifestWriter {
         out.put("unique_id", node.uniqueId());
         out.put("fqn", node.fqn());
         out.put("alias", relation == null ? node.name() : relation.identifier());
-        out.put("checksum", Map.of("name", "sha256", "checksum", sha256(rawCode(node))));
+        out.put("checksum", Map.of("name", "sha256", "checksum", sha256(node.rawCode())));
         out.put("config", node.config().values());
         out.put("tags", node.config().tags());
         out.put("description", node.description() == null ? "" : node.description());
@@ -129,7 +130,7 @@ public final class ManifestWriter {
         out.put("unrendered_config", Map.of());
         out.put("created_at", 0.0);
         out.put("relation_name", relationName(node, relation));
-        out.put("raw_code", rawCode(node));
+        out.put("raw_code", node.rawCode());
         out.put("language", "sql");
         out.put("refs", refs(node));
         out.put("sources", node.dependsOn().sources().stream().map(s -> List.of(s.sourceName(), s.tableName())).toList());
@@ -246,13 +247,32 @@ public final class ManifestWriter {
     }
 
     private static Map<String, Object> columns(Node node) {
-        Map<String, ColumnInfo> columns = switch (node) {
-            case ModelNode model -> model.columns();
-            case SeedNode seed -> seed.columns();
-            case SnapshotNode snapshot -> snapshot.columns();
-            case SourceNode source -> source.columns();
-            case TestNode test -> Map.of();
-        };
+        Map<String, ColumnInfo> columns = node.accept(new NodeVisitor<>() {
+            @Override
+            public Map<String, ColumnInfo> model(ModelNode model) {
+                return model.columns();
+            }
+
+            @Override
+            public Map<String, ColumnInfo> seed(SeedNode seed) {
+                return seed.columns();
+            }
+
+            @Override
+            public Map<String, ColumnInfo> snapshot(SnapshotNode snapshot) {
+                return snapshot.columns();
+            }
+
+            @Override
+            public Map<String, ColumnInfo> test(TestNode test) {
+                return Map.of();
+            }
+
+            @Override
+            public Map<String, ColumnInfo> source(SourceNode source) {
+                return source.columns();
+            }
+        });
         Map<String, Object> out = new LinkedHashMap<>();
         columns.forEach((name, column) -> {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -291,11 +311,10 @@ public final class ManifestWriter {
     }
 
     private static String patchPath(Node node) {
-        return switch (node) {
-            case ModelNode model -> model.patchPath();
-            case SeedNode seed -> seed.patchPath();
-            default -> null;
-        };
+        if (node instanceof ModelNode model) {
+            return model.patchPath();
+        }
+        return node instanceof SeedNode seed ? seed.patchPath() : null;
     }
 
     /** dbt's {@code path}: relative to the resource folder for files, the test's file name for generic tests. */
@@ -314,16 +333,6 @@ public final class ManifestWriter {
             return "sources." + source.sourceName();
         }
         return attached == null ? null : attached.resourceType().dbtName() + "s." + attached.name();
-    }
-
-    private static String rawCode(Node node) {
-        return switch (node) {
-            case ModelNode model -> model.rawCode();
-            case SnapshotNode snapshot -> snapshot.rawCode();
-            case TestNode test -> test.rawCode();
-            case SeedNode seed -> "";
-            case SourceNode source -> "";
-        };
     }
 
     static String sha256(String text) {

@@ -10,7 +10,6 @@ import dev.model.parse.ModelNode;
 import dev.model.parse.Node;
 import dev.model.parse.ParsedProject;
 import dev.model.parse.SeedNode;
-import dev.model.parse.SnapshotNode;
 import dev.model.parse.SourceNode;
 import dev.model.parse.TestNode;
 import java.nio.file.Path;
@@ -87,13 +86,10 @@ public final class Compiler {
 
     public CompiledNode compileOne(String id) {
         Node node = graph.node(id);
-        return switch (node) {
-            case SourceNode source -> new CompiledNode(source, relationOf(source), null, null, List.of());
-            case SeedNode seed -> new CompiledNode(seed, relationOf(seed), null, null, List.of());
-            case ModelNode model -> withCode(model);
-            case SnapshotNode snapshot -> withCode(snapshot);
-            case TestNode test -> withCode(test);
-        };
+        if (node instanceof SourceNode || node instanceof SeedNode) {
+            return new CompiledNode(node, relationOf(node), null, null, List.of());
+        }
+        return withCode(node);
     }
 
     private CompiledNode withCode(Node node) {
@@ -139,7 +135,7 @@ public final class Compiler {
         if (node instanceof TestNode test && test.isGeneric()) {
             return renderGenericTest(test, scope, source);
         }
-        return jinja.render(rawCode(node), source, scope);
+        return jinja.render(node.rawCode(), source, scope);
     }
 
     private String renderGenericTest(TestNode test, CompileScope scope, TemplateSource source) {
@@ -158,16 +154,6 @@ public final class Compiler {
             return jinja.render(text, source, scope);
         }
         return value;
-    }
-
-    private static String rawCode(Node node) {
-        return switch (node) {
-            case ModelNode model -> model.rawCode();
-            case SnapshotNode snapshot -> snapshot.rawCode();
-            case TestNode test -> test.rawCode();
-            case SeedNode seed -> "";
-            case SourceNode source -> "";
-        };
     }
 
     /** {@code target/compiled/<project>/<file>}, and for YAML-defined tests {@code <yml>/<test>.sql}, as dbt. */

@@ -6,6 +6,7 @@ import dev.model.jinja.JinjaEngine;
 import dev.model.jinja.RenderScope;
 import dev.model.parse.ModelNode;
 import dev.model.parse.Node;
+import dev.model.parse.NodeVisitor;
 import dev.model.parse.SeedNode;
 import dev.model.parse.SnapshotNode;
 import dev.model.parse.SourceNode;
@@ -41,17 +42,40 @@ public final class NodeRelations {
 
     /** The relation a node builds or reads; tests get the relation their failures would be stored in. */
     public Relation relationOf(Node node) {
-        return switch (node) {
-            case SourceNode source -> Relation.of(
-                    source.database() != null ? source.database() : target.database(),
-                    source.schema() != null ? source.schema() : source.sourceName(),
-                    source.identifier() != null ? source.identifier() : source.name(),
-                    quoting);
-            case SnapshotNode snapshot -> snapshotRelation(snapshot);
-            case ModelNode model -> named(model);
-            case SeedNode seed -> named(seed);
-            case TestNode test -> named(test);
-        };
+        return node.accept(new NodeVisitor<>() {
+            @Override
+            public Relation model(ModelNode model) {
+                return named(model);
+            }
+
+            @Override
+            public Relation seed(SeedNode seed) {
+                return named(seed);
+            }
+
+            @Override
+            public Relation snapshot(SnapshotNode snapshot) {
+                return snapshotRelation(snapshot);
+            }
+
+            @Override
+            public Relation test(TestNode test) {
+                // dbt's default schema for tests is dbt_test__audit, where stored failures go.
+                String schema = test.config().schema() != null ? test.config().schema() : "dbt_test__audit";
+                return Relation.of(generate("generate_database_name", test.config().database(), test),
+                        generate("generate_schema_name", schema, test),
+                        generate("generate_alias_name", test.config().alias(), test), quoting);
+            }
+
+            @Override
+            public Relation source(SourceNode source) {
+                return Relation.of(
+                        source.database() != null ? source.database() : target.database(),
+                        source.schema() != null ? source.schema() : source.sourceName(),
+                        source.identifier() != null ? source.identifier() : source.name(),
+                        quoting);
+            }
+        });
     }
 
     private Relation snapshotRelation(SnapshotNode snapshot) {

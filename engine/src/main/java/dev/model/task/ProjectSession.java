@@ -33,7 +33,7 @@ public final class ProjectSession {
         Instant startedAt = Instant.now();
         JinjaSettings settings = new JinjaSettings(config.name(), target.type(), target.publicFields(), config.vars(),
                 cliVars, config.dispatch(), invocationId, startedAt, options.env(), log);
-        ParsedProject parsed = new ProjectParser(config, target, settings, log).parse();
+        ParsedProject parsed = new ProjectParser(config, target, cliVars, options.env(), log, invocationId).parse();
         JinjaEngine jinja = JinjaEngine.create(parsed.macros(), settings);
         ProjectGraph graph = ProjectGraph.build(parsed);
         return new LoadedProject(config, target, cliVars, jinja, parsed, graph, invocationId, startedAt);
