@@ -9,12 +9,17 @@ import java.util.Set;
 
 /**
  * What {@code model retry} needs from the last run_results.json: how each node ended and the
- * arguments of that invocation.
+ * arguments of that invocation; and the nodes' execution times, which make good scheduling
+ * weights ({@code WorkGraph.of(parents, weights)}) for the next run.
+ *
+ * @param executionTimes seconds per node, only for nodes that took a measurable time
  */
-public record PreviousRun(String invocationId, Map<String, NodeStatus> statuses, Map<String, Object> args) {
+public record PreviousRun(String invocationId, Map<String, NodeStatus> statuses, Map<String, Double> executionTimes,
+                          Map<String, Object> args) {
 
     public PreviousRun {
         statuses = Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
+        executionTimes = Collections.unmodifiableMap(new LinkedHashMap<>(executionTimes));
         args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
 

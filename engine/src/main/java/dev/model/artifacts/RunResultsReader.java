@@ -57,6 +57,7 @@ public final class RunResultsReader {
             throw ModelException.project("run_results.json has no 'results' list", SourceLocation.of(file));
         }
         Map<String, NodeStatus> statuses = new LinkedHashMap<>();
+        Map<String, Double> times = new LinkedHashMap<>();
         for (JsonNode result : results) {
             String id = result.path("unique_id").asText("");
             String status = result.path("status").asText("");
@@ -70,11 +71,15 @@ public final class RunResultsReader {
                 throw ModelException.project("run_results.json gives '" + id + "' the unknown status '" + status
                         + "'", SourceLocation.of(file));
             }
+            double seconds = result.path("execution_time").asDouble(0);
+            if (seconds > 0) {
+                times.put(id, seconds);
+            }
         }
         Map<String, Object> args = root.has("args") && root.get("args").isObject()
                 ? json.convertValue(root.get("args"), new TypeReference<LinkedHashMap<String, Object>>() { })
                 : Map.of();
         String invocationId = root.path("metadata").path("invocation_id").asText("");
-        return new PreviousRun(invocationId, statuses, args);
+        return new PreviousRun(invocationId, statuses, times, args);
     }
 }

@@ -1,7 +1,5 @@
 package dev.model.run;
 
-import java.util.Locale;
-
 /**
  * How a node ended, spelled as dbt spells RunStatus and TestStatus in run_results.json. Models,
  * seeds and snapshots end in success, error or skipped; tests in pass, fail, warn, error or skipped.
@@ -47,10 +45,5 @@ public enum NodeStatus {
             }
         }
         throw new IllegalArgumentException("unknown node status '" + name + "'");
-    }
-
-    @Override
-    public String toString() {
-        return dbtName.toUpperCase(Locale.ROOT);
     }
 }

@@ -25,7 +25,7 @@ final class TestRunResultsReader {
                 {"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/run-results/v5.json",
                               "invocation_id": "abc"},
                  "results": [
-                   {"status": "success", "unique_id": "model.shop.a", "timing": []},
+                   {"status": "success", "unique_id": "model.shop.a", "timing": [], "execution_time": 2.5},
                    {"status": "runtime error", "unique_id": "source.shop.raw.orders"},
                    {"status": "warn", "unique_id": "test.shop.t1"},
                    {"status": "pass", "unique_id": "test.shop.t2"}
@@ -37,6 +37,7 @@ final class TestRunResultsReader {
         assertEquals(NodeStatus.WARN, previous.statuses().get("test.shop.t1"));
         assertEquals(Set.of("source.shop.raw.orders"), previous.retryIds());
         assertEquals("run", previous.command());
+        assertEquals(Map.of("model.shop.a", 2.5), previous.executionTimes());
         assertEquals(8, previous.args().get("threads"));
     }
 

@@ -82,11 +82,26 @@ public final class DagExecutor {
             return new Schedule(pool).execute();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            runningTokens.values().forEach(CancellationToken::cancel);
-            throw ModelException.internal("the scheduler was interrupted", interrupted);
+            ModelException failure = ModelException.internal("the scheduler was interrupted", interrupted);
+            cancelRunningAfter(failure);
+            throw failure;
+        } catch (RuntimeException | Error failure) {
+            // a listener threw: the statements still running must not outlive the run
+            cancelRunningAfter(failure);
+            throw failure;
         } finally {
             pool.shutdownNow();
             finished.countDown();
+        }
+    }
+
+    private void cancelRunningAfter(Throwable failure) {
+        for (CancellationToken token : runningTokens.values()) {
+            try {
+                token.cancel();
+            } catch (RuntimeException hookFailure) {
+                failure.addSuppressed(hookFailure);
+            }
         }
     }
 

@@ -222,6 +222,42 @@ final class TestDagExecutor {
     }
 
     @Test
+    void aCancelBeforeTheRunSkipsEveryNode() {
+        TestingRunner runner = new TestingRunner();
+        DagExecutor executor = new DagExecutor(WorkGraph.of(edges("a<b")), runner, ExecutorOptions.of(2, false),
+                SchedulerListener.NONE);
+        executor.cancel();
+        ExecutionOutcome outcome = executor.run();
+        assertTrue(outcome.cancelled());
+        assertEquals(List.of("a", "b"), TestingRunner.ids(outcome.results()));
+        assertTrue(outcome.results().stream().allMatch(r -> r.status() == NodeStatus.SKIPPED
+                && r.message().equals("Skipping because the run was cancelled")));
+        assertEquals(List.of(), runner.started());
+    }
+
+    @Test
+    void aListenerThatThrowsCancelsTheRunningNodes() {
+        CountDownLatch aRunning = new CountDownLatch(1);
+        CountDownLatch aCancelled = new CountDownLatch(1);
+        TestingRunner runner = new TestingRunner().on("a", (id, token) -> {
+            token.onCancel(aCancelled::countDown);
+            return TestingRunner.blockUntilCancelled(id, token, aRunning);
+        });
+        SchedulerListener listener = new SchedulerListener() {
+            @Override public void nodeStarted(String id, int index, int total) {
+                if (id.equals("b")) {
+                    TestingRunner.await(aRunning);
+                    throw new IllegalStateException("console closed");
+                }
+            }
+        };
+        DagExecutor executor = new DagExecutor(WorkGraph.of(edges("a", "b")), runner, ExecutorOptions.of(2, false), listener);
+        IllegalStateException error = assertThrows(IllegalStateException.class, executor::run);
+        assertEquals("console closed", error.getMessage());
+        TestingRunner.await(aCancelled);
+    }
+
+    @Test
     void anExecutorRunsOnce() {
         DagExecutor executor = new DagExecutor(WorkGraph.of(edges("a")), new TestingRunner(),
                 ExecutorOptions.of(1, false), SchedulerListener.NONE);
