@@ -156,9 +156,10 @@ public final class DagExecutor {
                     finish(event.uniqueId(), event.result());
                 }
             }
+            String scheduler = Thread.currentThread().getName();
             for (String id : graph.topologicalOrder()) {
                 if (!results.containsKey(id)) {
-                    results.put(id, NodeResult.skipped(id, stopReason));
+                    results.put(id, NodeResult.skipped(id, stopReason).toBuilder().threadId(scheduler).build());
                 }
             }
             return new ExecutionOutcome(new ArrayList<>(results.values()), cancelRequested.get(),
