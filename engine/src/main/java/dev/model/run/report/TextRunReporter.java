@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public final class TextRunReporter implements RunReporter {
 
     @Override
     public synchronized void runFinished(RunResults results, List<NodeDescription> nodes) {
-        Map<String, NodeDescription> byId = new java.util.HashMap<>();
+        Map<String, NodeDescription> byId = new HashMap<>();
         nodes.forEach(node -> byId.put(node.uniqueId(), node));
         StringBuilder text = new StringBuilder();
         String stamp = stamp();

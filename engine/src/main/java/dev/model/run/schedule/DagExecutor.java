@@ -119,7 +119,6 @@ public final class DagExecutor {
                         .thenComparing(Comparator.naturalOrder()));
         private final Map<String, NodeResult> results = new LinkedHashMap<>();
         private final Map<String, Integer> indexes = new HashMap<>();
-        private final Map<String, String> threadOfFailure = new HashMap<>();
         private int nextIndex = 1;
         private String stopReason;
         private String failFastCause;

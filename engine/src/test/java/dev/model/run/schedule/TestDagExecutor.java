@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +31,9 @@ final class TestDagExecutor {
         Map<String, Set<String>> parents = new LinkedHashMap<>();
         for (String pair : pairs) {
             String[] parts = pair.split("<");
-            parents.computeIfAbsent(parts[0], k -> new java.util.TreeSet<>());
+            parents.computeIfAbsent(parts[0], k -> new TreeSet<>());
             if (parts.length == 2) {
-                parents.computeIfAbsent(parts[1], k -> new java.util.TreeSet<>()).add(parts[0]);
+                parents.computeIfAbsent(parts[1], k -> new TreeSet<>()).add(parts[0]);
             }
         }
         return parents;
@@ -255,6 +258,36 @@ final class TestDagExecutor {
         IllegalStateException error = assertThrows(IllegalStateException.class, executor::run);
         assertEquals("console closed", error.getMessage());
         TestingRunner.await(aCancelled);
+    }
+
+    @Test
+    void tenThousandNodesRunInDependencyOrder() {
+        Map<String, Set<String>> parents = new LinkedHashMap<>();
+        for (int layer = 0; layer < 100; layer++) {
+            for (int i = 0; i < 100; i++) {
+                Set<String> own = new TreeSet<>();
+                if (layer > 0) {
+                    own.add("n" + (layer - 1) + "_" + i);
+                    own.add("n" + (layer - 1) + "_" + ((i * 7 + 3) % 100));
+                }
+                parents.put("n" + layer + "_" + i, own);
+            }
+        }
+        AtomicLong clock = new AtomicLong();
+        Map<String, Long> startedAt = new ConcurrentHashMap<>();
+        Map<String, Long> endedAt = new ConcurrentHashMap<>();
+        NodeRunner runner = (id, token) -> {
+            startedAt.put(id, clock.incrementAndGet());
+            endedAt.put(id, clock.incrementAndGet());
+            return NodeResult.builder(id, NodeStatus.SUCCESS).build();
+        };
+        ExecutionOutcome outcome = new DagExecutor(WorkGraph.of(parents), runner, ExecutorOptions.of(4, false),
+                SchedulerListener.NONE).run();
+
+        assertEquals(10_000, outcome.results().size());
+        assertTrue(outcome.results().stream().allMatch(r -> r.status() == NodeStatus.SUCCESS));
+        parents.forEach((id, own) -> own.forEach(parent ->
+                assertTrue(endedAt.get(parent) < startedAt.get(id), id + " started before " + parent + " ended")));
     }
 
     @Test
