@@ -112,7 +112,7 @@ public final class ManifestWriter {
         out.put("name", node.name());
         out.put("resource_type", node.resourceType().dbtName());
         out.put("package_name", node.packageName());
-        out.put("path", resourcePath(node));
+        out.put("path", resourcePath(node, relation));
         out.put("original_file_path", node.originalFilePath());
         out.put("unique_id", node.uniqueId());
         out.put("fqn", node.fqn());
@@ -318,9 +318,9 @@ public final class ManifestWriter {
     }
 
     /** dbt's {@code path}: relative to the resource folder for files, the test's file name for generic tests. */
-    private static String resourcePath(Node node) {
+    private static String resourcePath(Node node, Relation relation) {
         if (node instanceof TestNode test && test.isGeneric()) {
-            return test.name() + ".sql";
+            return (relation == null ? test.name() : relation.identifier()) + ".sql";
         }
         String path = node.originalFilePath();
         int slash = path.indexOf('/');

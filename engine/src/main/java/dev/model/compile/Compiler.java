@@ -160,7 +160,7 @@ public final class Compiler {
     private String compiledPath(Node node) {
         String base = project.config().paths().targetPath() + "/compiled/" + node.packageName() + "/";
         if (node instanceof TestNode test && test.isGeneric()) {
-            return base + test.originalFilePath() + "/" + test.name() + ".sql";
+            return base + test.originalFilePath() + "/" + relationOf(test).identifier() + ".sql";
         }
         return base + node.originalFilePath();
     }

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Puts ephemeral models into a query as CTEs, where dbt puts them: right after the query's own
- * leading {@code with} (or {@code with recursive}), or in a new {@code with} before the first
- * token. Comments and whitespace before the first keyword are skipped, as sqlparse does for dbt.
+ * leading {@code with} (or {@code with recursive}), found past any leading comments; or in a new
+ * {@code with} before the first non-blank character, comments included, as sqlparse does for dbt.
  */
 final class CteInjector {
 
@@ -21,13 +21,12 @@ final class CteInjector {
             return sql;
         }
         String joined = String.join(", ", ctes);
-        int first = firstTokenStart(sql);
-        if (first < 0) {
-            return "with" + joined + sql;
-        }
-        int afterWith = keywordEnd(sql, first, "with");
+        int first = skipSpaceAndComments(sql, 0);
+        int afterWith = first < 0 ? -1 : keywordEnd(sql, first, "with");
         if (afterWith < 0) {
-            return sql.substring(0, first) + "with" + joined + sql.substring(first);
+            // sqlparse's first token skips whitespace but not comments: a new with goes before them.
+            int start = firstNonWhitespace(sql);
+            return sql.substring(0, start) + "with" + joined + sql.substring(start);
         }
         int insertAt = afterWith;
         int next = skipSpaceAndComments(sql, afterWith);
@@ -42,8 +41,12 @@ final class CteInjector {
         return " " + PREFIX + ephemeralIdentifier + " as (\n" + compiledSql + "\n)";
     }
 
-    private static int firstTokenStart(String sql) {
-        return skipSpaceAndComments(sql, 0);
+    private static int firstNonWhitespace(String sql) {
+        int i = 0;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static int skipSpaceAndComments(String sql, int from) {

@@ -36,6 +36,12 @@ final class TestCteInjector {
     }
 
     @Test
+    void putsANewWithBeforeLeadingComments() {
+        String injected = CteInjector.inject("\n-- why\nselect 1", List.of(CTE));
+        assertEquals("\nwith __dbt__cte__int_lines as (\nselect 1 as id\n)-- why\nselect 1", injected);
+    }
+
+    @Test
     void keepsRecursiveAfterWith() {
         String injected = CteInjector.inject("with recursive t(n) as (select 1) select * from t", List.of(CTE));
         assertEquals("with recursive __dbt__cte__int_lines as (\nselect 1 as id\n), t(n) as (select 1) select * from t",
