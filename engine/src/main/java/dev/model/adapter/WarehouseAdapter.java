@@ -37,6 +37,13 @@ public interface WarehouseAdapter extends WarehouseOperations, AutoCloseable {
     /** Leases a connection from the pool; the caller closes it (try-with-resources). */
     Session openSession(String label);
 
+    /** Runs {@code work} on a leased session and releases it, also when {@code work} fails. */
+    default <T> T withSession(String label, java.util.function.Function<Session, T> work) {
+        try (Session session = openSession(label)) {
+            return work.apply(session);
+        }
+    }
+
     /** Connects and runs a trivial query; a WAREHOUSE ModelException when that fails. */
     void testConnection();
 

@@ -58,7 +58,7 @@ public final class H2Adapter extends AbstractJdbcAdapter {
     public static H2Adapter open(Target target, Path baseDirectory, Log log) {
         TargetSettings settings = new TargetSettings(target);
         // Without a path, each adapter gets its own database: two runs in one JVM never share one.
-        String path = settings.string("path", "mem:model_" + java.util.UUID.randomUUID());
+        String path = settings.string("path", "mem:model_" + java.util.UUID.randomUUID().toString().replace("-", ""));
         if (path.contains(";")) {
             // URL options such as INIT=RUNSCRIPT would run arbitrary scripts: the path is only a name.
             throw ModelException.project("profiles.yml: H2 path '" + path + "' of target '" + target.name()
