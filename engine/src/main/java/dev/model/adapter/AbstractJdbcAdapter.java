@@ -113,16 +113,18 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
         }
     }
 
-    /** Batched {@code insert ... values (?, ...)}, {@link #INSERT_BATCH_SIZE} rows per batch. */
+    /**
+     * Batched {@code insert into t values (?, ...)}, {@link #INSERT_BATCH_SIZE} rows per batch.
+     * Positional, like an appender: column names written by the caller never meet the warehouse's
+     * case rules.
+     */
     protected long doLoadRows(Connection c, Relation table, List<Column> columns, Iterable<Object[]> rows)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("insert into ").append(table.render()).append(" (");
-        StringBuilder marks = new StringBuilder();
+        StringBuilder sql = new StringBuilder("insert into ").append(table.render()).append(" values (");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(table.quoting().quote(columns.get(i).name()));
-            marks.append(i == 0 ? "?" : ", ?");
+            sql.append(i == 0 ? "?" : ", ?");
         }
-        sql.append(") values (").append(marks).append(')');
+        sql.append(')');
         long loaded = 0;
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int pending = 0;
@@ -160,6 +162,11 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
 
     protected Map<String, Set<String>> doShowGrants(Connection c, Relation relation) throws SQLException {
         return Map.of();
+    }
+
+    /** What a finished statement reports; Snowflake adds its query id and message here. */
+    protected StatementResult statementResult(Statement statement, long rowsAffected) throws SQLException {
+        return StatementResult.ok(rowsAffected);
     }
 
     /** Stops a running statement from another thread. */
@@ -323,7 +330,9 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
         closed = true;
         List<SQLException> failures = new ArrayList<>();
         for (JdbcSession session : open) {
+            // A session still leased at close would keep the database (and a DuckDB file lock) alive.
             session.cancel();
+            discard(session.connection());
         }
         failures.addAll(pool.closeAll());
         try {

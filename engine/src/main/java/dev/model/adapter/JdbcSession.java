@@ -41,6 +41,10 @@ final class JdbcSession implements Session {
         this.label = label;
     }
 
+    Connection connection() {
+        return connection;
+    }
+
     @Override
     public String label() {
         return label;
@@ -87,7 +91,7 @@ final class JdbcSession implements Session {
             }
             boolean hasRows = statement.execute(sql);
             long count = hasRows ? -1 : statement.getUpdateCount();
-            return StatementResult.ok(count);
+            return adapter.statementResult(statement, count);
         } finally {
             untrack();
         }

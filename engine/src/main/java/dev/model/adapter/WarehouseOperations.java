@@ -45,13 +45,14 @@ public interface WarehouseOperations {
     Relation renameRelation(Relation from, String newIdentifier);
 
     /**
-     * Appends rows to an existing table. {@code columns} are the table's columns in table order;
-     * values are plain Java (Number, String, Boolean, LocalDate, LocalDateTime, null) and are
-     * converted to each column's type. Returns the number of rows loaded.
+     * Appends rows to an existing table, all or nothing. Values are positional: {@code columns} are
+     * the table's columns in table order (as {@link #getColumns} returns them) and each row holds
+     * one value per column, plain Java (Number, String, Boolean, LocalDate, LocalDateTime, null),
+     * converted to the column's type. Returns the number of rows loaded.
      */
     long loadRows(Relation table, List<Column> columns, Iterable<Object[]> rows);
 
-    /** Appends a CSV file to an existing table, columns by position; returns rows loaded. */
+    /** Appends a CSV file to an existing table, columns by position, all or nothing; returns rows loaded. */
     long loadCsv(Relation table, Path csvFile, CsvOptions options);
 
     /** Privilege -> grantees on a relation, as dbt's {@code standardize_grants_dict}; needs {@link Capability#GRANTS}. */

@@ -383,6 +383,16 @@ public abstract class AdapterConformanceSuite {
     }
 
     @Test
+    void closingTheAdapterEndsSessionsStillLeased() {
+        Session forgotten = adapter.openSession("forgotten");
+        adapter.close();
+        ModelException error = assertThrows(ModelException.class, () -> forgotten.execute("select 1"));
+        assertEquals(ErrorCategory.WAREHOUSE, error.category());
+        forgotten.close();
+        adapter = openAdapter(tempDir);
+    }
+
+    @Test
     void closedSessionReturnsItsConnectionAndRefusesWork() {
         Session session = adapter.openSession("once");
         session.close();

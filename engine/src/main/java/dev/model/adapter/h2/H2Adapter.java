@@ -17,8 +17,11 @@ import org.h2.Driver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
@@ -37,6 +40,9 @@ public final class H2Adapter extends AbstractJdbcAdapter {
     private static final Set<Capability> CAPABILITIES = EnumSet.of(
             Capability.CREATE_OR_REPLACE_VIEW, Capability.MERGE, Capability.RENAME_TABLE, Capability.COMMENTS,
             Capability.BULK_CSV_LOAD, Capability.CANCEL);
+
+    /** H2's length for a varchar declared without one: printed as plain CHARACTER VARYING. */
+    private static final long MAX_VARCHAR = 1_000_000_000L;
 
     private final String url;
     private final Properties credentials;
@@ -131,6 +137,38 @@ public final class H2Adapter extends AbstractJdbcAdapter {
     @Override
     protected String createSchemaSql(String database, String schema) {
         return "create schema if not exists " + (quoting().schema() ? quoting().quote(schema) : schema);
+    }
+
+    /** H2 reports sizes apart from the type name; dbt's columns carry them, e.g. {@code NUMERIC(10,2)}. */
+    @Override
+    protected List<Column> doGetColumns(Connection c, Relation relation) throws SQLException {
+        String sql = "select column_name, data_type, character_maximum_length, numeric_precision, numeric_scale"
+                + " from information_schema.columns where table_catalog = ? and table_schema = ? and table_name = ?"
+                + " order by ordinal_position";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Quoting q = relation.quoting();
+            ps.setString(1, identifierCase().stored(relation.database(), q.database()));
+            ps.setString(2, identifierCase().stored(relation.schema(), q.schema()));
+            ps.setString(3, identifierCase().stored(relation.identifier(), q.identifier()));
+            List<Column> columns = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(new Column(rs.getString(1), sized(rs.getString(2), rs.getObject(3), rs.getObject(4), rs.getObject(5))));
+                }
+            }
+            return columns;
+        }
+    }
+
+    private static String sized(String type, Object length, Object precision, Object scale) {
+        if ((type.equals("NUMERIC") || type.equals("DECIMAL")) && precision != null) {
+            return type + "(" + precision + "," + (scale == null ? 0 : scale) + ")";
+        }
+        boolean text = type.equals("CHARACTER VARYING") || type.equals("CHARACTER");
+        if (text && length != null && ((Number) length).longValue() < MAX_VARCHAR) {
+            return type + "(" + length + ")";
+        }
+        return type;
     }
 
     /** {@code CSVREAD}, H2's own reader; the insert casts its text columns to the table's types. */

@@ -55,6 +55,13 @@ final class TestH2Adapter extends AdapterConformanceSuite {
     }
 
     @Test
+    void columnTypesCarryTheirSizes() {
+        adapter.execute("create table sized (amount numeric(10,2), code varchar(12), note varchar, n integer)");
+        assertEquals(java.util.List.of("NUMERIC(10,2)", "CHARACTER VARYING(12)", "CHARACTER VARYING", "INTEGER"),
+                adapter.getColumns(adapter.relation(null, "PUBLIC", "SIZED")).stream().map(c -> c.dataType()).toList());
+    }
+
+    @Test
     void memoryDatabaseDisappearsOnClose() {
         Target named = target(Map.of("path", "mem:keep_me"));
         try (WarehouseAdapter first = H2Adapter.open(named, tempDir, Log.silent())) {
