@@ -6,6 +6,7 @@ import dev.model.jinja.QueryRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
@@ -219,6 +220,7 @@ public abstract class AdapterConformanceSuite {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void cancelStopsALongQueryFromAnotherThread() throws Exception {
         ExecutorService worker = Executors.newSingleThreadExecutor();
         try (Session session = adapter.openSession("long")) {
@@ -246,6 +248,7 @@ public abstract class AdapterConformanceSuite {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void cancelAllStopsEverySession() throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try {
@@ -321,6 +324,33 @@ public abstract class AdapterConformanceSuite {
         assertEquals(null, rows.get(1).get(1));
         assertEquals("say \"hi\"", rows.get(2).get(1));
         assertEquals(null, rows.get(2).get(2));
+    }
+
+    @Test
+    void loadsCsvWithoutHeaderAndOtherDelimiter() {
+        Relation table = rel("headless");
+        adapter.execute("create table " + table + " (id integer, name varchar(40))");
+        Path csv = tempDir.resolve("headless.csv");
+        writeCsv(csv, "1;one\n2;'two; too'\n");
+
+        assertEquals(2, adapter.loadCsv(table, csv, new CsvOptions(';', '\'', false, "")));
+
+        assertEquals(List.of(List.of(1, "one"), List.of(2, "two; too")), adapter.query(
+                "select cast(id as integer), name from " + table + " order by id", 0).rows());
+    }
+
+    @Test
+    void queryRunnerServesRunQueryAndStatements() {
+        adapter.execute("create table " + rel("runner") + " (id integer)");
+        QueryRunner.QueryTable inserted = adapter.withSession("node", s -> s.queryRunner()
+                .execute("insert into " + rel("runner") + " values (1), (2), (3)", false));
+        QueryRunner.QueryTable rows = adapter.withSession("node", s -> s.queryRunner()
+                .execute("select id from " + rel("runner") + " order by id", true));
+
+        assertEquals(3, inserted.rowsAffected());
+        assertEquals(List.of(), inserted.rows());
+        assertEquals(List.of("id"), rows.columnNames().stream().map(String::toLowerCase).toList());
+        assertEquals(List.of(List.of(1), List.of(2), List.of(3)), rows.rows());
     }
 
     @Test
