@@ -55,6 +55,7 @@ final class JdbcSession implements Session {
             throw ModelException.internal("session '" + label + "' used after close", null);
         }
         refuseIfCancelled(sql, relation);
+        adapter.debug("[" + label + "] " + sql);
         try {
             return work.run(connection);
         } catch (SQLException e) {

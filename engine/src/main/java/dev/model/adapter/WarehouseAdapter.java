@@ -34,6 +34,11 @@ public interface WarehouseAdapter extends WarehouseOperations, AutoCloseable {
         return Relation.of(database == null ? database() : database, schema, identifier, quoting());
     }
 
+    /** {@link #getRelation(Relation)} for a name in this warehouse's quote policy. */
+    default java.util.Optional<Relation> getRelation(String database, String schema, String identifier) {
+        return getRelation(relation(database, schema, identifier));
+    }
+
     /** Leases a connection from the pool; the caller closes it (try-with-resources). */
     Session openSession(String label);
 

@@ -98,6 +98,7 @@ public abstract class AdapterConformanceSuite {
         assertEquals(adapter.database(), table.database());
         assertEquals(Relation.RelationType.VIEW, adapter.getRelation(rel("orders_v")).orElseThrow().type());
         assertEquals(Optional.empty(), adapter.getRelation(rel("missing")));
+        assertEquals(table, adapter.getRelation(null, SCHEMA, "orders").orElseThrow());
         assertEquals(List.of("orders", "orders_v"),
                 adapter.listRelations(null, SCHEMA).stream().map(Relation::identifier).toList());
     }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
@@ -71,10 +72,8 @@ public final class DuckDbAdapter extends AbstractJdbcAdapter {
             }
         }
         DuckDBConnection connection;
-        String databaseName;
         if (MEMORY.equals(path)) {
             connection = connect("jdbc:duckdb:", config, path);
-            databaseName = "memory";
         } else {
             Path file = baseDirectory.resolve(path).toAbsolutePath().normalize();
             Path directory = file.getParent();
@@ -83,11 +82,16 @@ public final class DuckDbAdapter extends AbstractJdbcAdapter {
                         + path + "' of target '" + target.name() + "'); create it or change the path");
             }
             connection = connect("jdbc:duckdb:" + file, config, file.toString());
-            databaseName = stem(file);
         }
+        String databaseName;
         try (Statement statement = connection.createStatement()) {
             for (String extension : extensions) {
                 statement.execute("load " + extension);
+            }
+            // DuckDB names the catalog itself (the file name up to its first dot, or "memory").
+            try (ResultSet rs = statement.executeQuery("select current_database()")) {
+                rs.next();
+                databaseName = rs.getString(1);
             }
         } catch (SQLException e) {
             try {
@@ -95,8 +99,13 @@ public final class DuckDbAdapter extends AbstractJdbcAdapter {
             } catch (SQLException closeFailure) {
                 e.addSuppressed(closeFailure);
             }
-            throw new ModelException(ErrorCategory.WAREHOUSE, "Could not load DuckDB extensions " + extensions
+            throw new ModelException(ErrorCategory.WAREHOUSE, "Could not start DuckDB with extensions " + extensions
                     + " (install them once with the DuckDB CLI; model never downloads): " + e.getMessage(), null, e);
+        }
+        if (target.database() != null && !target.database().equalsIgnoreCase(databaseName)) {
+            close(connection);
+            throw ModelException.project("profiles.yml: database '" + target.database() + "' of target '" + target.name()
+                    + "' does not match the DuckDB path '" + path + "'; omit 'database' or set it to '" + databaseName + "'");
         }
         String schema = target.schema() == null || target.schema().isBlank() ? "main" : target.schema();
         return new DuckDbAdapter(connection, databaseName, schema, target.threads(), log);
@@ -118,10 +127,12 @@ public final class DuckDbAdapter extends AbstractJdbcAdapter {
         }
     }
 
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new ModelException(ErrorCategory.WAREHOUSE, "Could not close DuckDB: " + e.getMessage(), null, e);
+        }
     }
 
     @Override

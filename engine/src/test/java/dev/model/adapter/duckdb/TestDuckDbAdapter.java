@@ -46,6 +46,27 @@ final class TestDuckDbAdapter extends AdapterConformanceSuite {
     }
 
     @Test
+    void databaseNameIsWhatDuckDbCallsTheFile() {
+        try (WarehouseAdapter dotted = DuckDbAdapter.open(target(Map.of("path", "my.data.duckdb")), tempDir, Log.silent())) {
+            assertEquals("my", dotted.database());
+            dotted.execute("create table " + dotted.relation(null, "main", "t") + " (id integer)");
+        }
+    }
+
+    @Test
+    void profileDatabaseMustMatchTheFile() {
+        Target mismatched = new Target("demo", "dev", "duckdb", "analytics", null, 1, Map.of("path", "dev.duckdb"));
+        ModelException error = assertThrows(ModelException.class, () -> DuckDbAdapter.open(mismatched, tempDir, Log.silent()));
+        assertEquals(ErrorCategory.PROJECT, error.category());
+        assertEquals("profiles.yml: database 'analytics' of target 'dev' does not match the DuckDB path 'dev.duckdb';"
+                + " omit 'database' or set it to 'dev'", error.getMessage());
+        try (WarehouseAdapter matched = DuckDbAdapter.open(new Target("demo", "dev", "duckdb", "DEV", null, 1,
+                Map.of("path", "dev.duckdb")), tempDir, Log.silent())) {
+            assertEquals("dev", matched.database());
+        }
+    }
+
+    @Test
     void memoryDatabaseIsNamedMemoryAndPrivateToItsAdapter() {
         try (WarehouseAdapter first = DuckDbAdapter.open(target(Map.of()), tempDir, Log.silent());
              WarehouseAdapter second = DuckDbAdapter.open(target(Map.of("path", ":memory:")), tempDir, Log.silent())) {
