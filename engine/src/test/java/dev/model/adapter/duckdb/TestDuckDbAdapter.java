@@ -4,6 +4,7 @@ import dev.model.adapter.AdapterConformanceSuite;
 import dev.model.adapter.Adapters;
 import dev.model.adapter.Column;
 import dev.model.adapter.Relation;
+import dev.model.adapter.TestingLockHolder;
 import dev.model.adapter.WarehouseAdapter;
 import dev.model.error.ErrorCategory;
 import dev.model.error.ModelException;
@@ -11,9 +12,6 @@ import dev.model.log.Log;
 import dev.model.project.Target;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -96,17 +94,8 @@ final class TestDuckDbAdapter extends AdapterConformanceSuite {
     @Test
     void fileLockedByAnotherProcessIsAClearError() throws Exception {
         Path file = tempDir.resolve("locked.duckdb");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                TestingDuckDbLockHolder.class.getName(), file.toString()).redirectErrorStream(true).start();
+        Process holder = TestingLockHolder.start("jdbc:duckdb:" + file);
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("LOCKED")) {
-                // Skip JVM noise until the holder has the lock.
-            }
-            assertEquals("LOCKED", line, "the lock holder process did not start");
-
             ModelException error = assertThrows(ModelException.class,
                     () -> DuckDbAdapter.open(target(Map.of("path", file.toString())), tempDir, Log.silent()));
 
@@ -115,8 +104,7 @@ final class TestDuckDbAdapter extends AdapterConformanceSuite {
                     error.getMessage());
             assertTrue(error.getMessage().contains("PID " + holder.pid()), error.getMessage());
         } finally {
-            holder.getOutputStream().close();
-            holder.waitFor();
+            TestingLockHolder.stop(holder);
         }
     }
 

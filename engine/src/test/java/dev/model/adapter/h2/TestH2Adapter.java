@@ -4,6 +4,7 @@ import dev.model.adapter.AdapterConformanceSuite;
 import dev.model.adapter.Adapters;
 import dev.model.adapter.Quoting;
 import dev.model.adapter.Relation;
+import dev.model.adapter.TestingLockHolder;
 import dev.model.adapter.WarehouseAdapter;
 import dev.model.error.ErrorCategory;
 import dev.model.error.ModelException;
@@ -90,6 +91,21 @@ final class TestH2Adapter extends AdapterConformanceSuite {
         assertTrue(Files.exists(tempDir.resolve("data/warehouse.mv.db")));
         try (WarehouseAdapter second = H2Adapter.open(target(Map.of("path", "data/warehouse.mv.db")), tempDir, Log.silent())) {
             assertEquals(5, ((Number) second.query("select id from kept", 0).rows().get(0).get(0)).intValue());
+        }
+    }
+
+    @Test
+    void fileLockedByAnotherProcessIsAClearError() throws Exception {
+        Path file = tempDir.resolve("locked");
+        Process holder = TestingLockHolder.start("jdbc:h2:file:" + file);
+        try {
+            ModelException error = assertThrows(ModelException.class,
+                    () -> H2Adapter.open(target(Map.of("path", file.toString())), tempDir, Log.silent()));
+            assertEquals(ErrorCategory.WAREHOUSE, error.category());
+            assertEquals("H2 database file " + file + ".mv.db is locked by another process; close it and retry",
+                    error.getMessage());
+        } finally {
+            TestingLockHolder.stop(holder);
         }
     }
 
