@@ -152,10 +152,12 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
         throw new ModelException(ErrorCategory.INTERNAL, "The " + type + " adapter has no CSV load for " + table.render());
     }
 
+    /** The session's current query tag, null when none; asked only with {@link Capability#QUERY_TAG}. */
     protected String doGetQueryTag(Connection c) throws SQLException {
         return null;
     }
 
+    /** Sets the tag; null unsets it (Snowflake: {@code alter session unset query_tag}). */
     protected void doSetQueryTag(Connection c, String tag) throws SQLException {
         // Only warehouses with QUERY_TAG are asked; the rest have nothing to set.
     }

@@ -23,7 +23,10 @@ public enum Capability {
     QUERY_TAG,
     /** {@code grant}/{@code revoke} and {@link WarehouseOperations#showGrants(Relation)}. */
     GRANTS,
-    /** Relations are named {@code database.schema.identifier} and schemas live in a database. */
+    /**
+     * Several databases are reachable from one connection (DuckDB's ATTACH, Snowflake), so schema
+     * DDL names its database; without it (H2) only the adapter's own database exists.
+     */
     SCHEMAS_IN_DATABASE,
     /** A native bulk path for {@link WarehouseOperations#loadCsv}: faster than row inserts. */
     BULK_CSV_LOAD,
