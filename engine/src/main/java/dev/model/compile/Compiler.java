@@ -92,8 +92,23 @@ public final class Compiler {
         return withCode(node);
     }
 
+    /**
+     * Compiles one node at run time, against the session that will run it: {@code run_query} and
+     * {@code statement} go to that session, and {@code is_incremental()} is what the warehouse says.
+     */
+    public CompiledNode compileOne(String id, Optional<QueryRunner> sessionQueries, boolean isIncremental) {
+        Node node = graph.node(id);
+        if (node instanceof SourceNode || node instanceof SeedNode) {
+            return new CompiledNode(node, relationOf(node), null, null, List.of());
+        }
+        return withCode(node, new CompileScope(node, graph, this::relationOf, sessionQueries, isIncremental, Map.of()));
+    }
+
     private CompiledNode withCode(Node node) {
-        CompileScope scope = scopeFor(node);
+        return withCode(node, scopeFor(node));
+    }
+
+    private CompiledNode withCode(Node node, CompileScope scope) {
         String sql = render(node, scope);
         List<String> cteIds = new ArrayList<>();
         List<String> ctes = new ArrayList<>();
