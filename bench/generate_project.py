@@ -64,6 +64,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--big-seed-rows", type=int, default=0,
                    help="also write seeds/big_events.csv with this many rows (for seed benchmarks)")
     p.add_argument("--threads", type=int, default=2, help="threads in profiles.yml")
+    p.add_argument("--legacy-tests", action="store_true",
+                   help="write `tests:` with arguments beside the test name (dbt < 1.10 style) "
+                        "instead of `data_tests:` with `arguments:`")
     args = p.parse_args(argv)
     if args.models < 1:
         p.error("--models must be at least 1")
@@ -185,7 +188,16 @@ def model_sql(m: Model) -> str:
     return "\n".join(lines) + "\n"
 
 
-def properties_yaml(models: list[Model], rng: random.Random, names: dict[str, Model]) -> str:
+def test_with_args(name: str, args: list[str], legacy: bool) -> list[str]:
+    """A generic test with arguments, in dbt 1.10's shape (`arguments:`) or the
+    older one (arguments beside the test name), which most projects still use."""
+    if legacy:
+        return [f"          - {name}:"] + [f"              {a}" for a in args]
+    return [f"          - {name}:", "              arguments:"] + [f"                {a}" for a in args]
+
+
+def properties_yaml(models: list[Model], rng: random.Random, names: dict[str, Model], legacy: bool) -> str:
+    tests_key = "tests" if legacy else "data_tests"
     out = ["version: 2", "", "models:"]
     for m in models:
         out.append(f"  - name: {m.name}")
@@ -194,26 +206,22 @@ def properties_yaml(models: list[Model], rng: random.Random, names: dict[str, Mo
             # Ephemeral models have no relation to test.
             continue
         cols: list[str] = []
-        roll = rng.random()
-        if roll < 0.30:
+        if rng.random() < 0.30:
             cols += ["      - name: id",
                      "        description: \"Primary key, carried from the first parent.\"",
-                     "        tests:", "          - not_null", "          - unique"]
+                     f"        {tests_key}:", "          - not_null", "          - unique"]
             # Only the first parent drives the left join, so only its ids are
             # guaranteed to contain ours; an ephemeral parent has no relation.
             first = names[m.parents[0]] if m.parents else None
             if rng.random() < 0.35 and first and first.materialized != "ephemeral":
-                cols += ["          - relationships:",
-                         f"              to: ref('{first.name}')",
-                         "              field: id"]
+                cols += test_with_args("relationships", [f"to: ref('{first.name}')", "field: id"], legacy)
             if rng.random() < 0.1:
                 cols += ["          - bench_non_negative"]
         if rng.random() < 0.10:
             cols += ["      - name: category",
                      "        description: \"One of a fixed set of categories.\"",
-                     "        tests:",
-                     "          - accepted_values:",
-                     f"              values: [{', '.join(repr(c) for c in CATEGORIES)}]"]
+                     f"        {tests_key}:"]
+            cols += test_with_args("accepted_values", [f"values: [{', '.join(repr(c) for c in CATEGORIES)}]"], legacy)
         if rng.random() < 0.2:
             cols += ["      - name: amount", "        description: \"Amount in currency units.\""]
         if cols:
@@ -351,7 +359,7 @@ def generate(args: argparse.Namespace) -> None:
         d.mkdir(parents=True, exist_ok=True)
         for m in members:
             (d / f"{m.name}.sql").write_text(model_sql(m))
-        (d / "_models.yml").write_text(properties_yaml(members, yaml_rng, names))
+        (d / "_models.yml").write_text(properties_yaml(members, yaml_rng, names, args.legacy_tests))
 
     # One singular test, so the project has every kind of node dbt parses.
     first = next((m for m in models if m.materialized != "ephemeral"), None)
