@@ -40,46 +40,56 @@ for n in $SIZES; do
   python3 "$BENCH_DIR/generate_project.py" --models "$n" --seed "$SEED" --out "$(project_dir "$n")" >&2
 done
 
-# Each tool's figures go to their own results file, so timing one tool later
-# (e.g. model after a change) keeps the other's last figures in the table.
-write_header() {
-  local file="$1" tool="$2"
+RESULTS="$RESULTS_DIR/compile.tsv"
+
+# One row per (models, command), replaced when re-measured, so timing one tool
+# or one size later (e.g. model after a change) keeps every other figure.
+# Each row says which tool version, how many runs and how loaded the machine
+# was: on a shared 2-core box the load average explains most of the noise.
+record() {
+  local n="$1" cmd="$2" secs="$3" runs="$4" tool="$5" tmp
+  tmp="$(mktemp)"
   {
-    printf '# date: %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
-    printf '# machine: %s\n' "$(machine_info)"
-    printf '# tool: %s\n' "$tool"
-    printf '# runs: %s (median, whole process wall time; target/ removed before each run)\n' "$3"
-    printf 'models\tcommand\tseconds\n'
-  } >"$file"
+    printf '# machine: nproc=%s; cpu=%s; %s\n' "$(nproc)" \
+      "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" "$(java -version 2>&1 | head -n 1)"
+    printf 'models\tcommand\tseconds\truns\tdate\ttool\tload\n'
+    {
+      if [[ -f "$RESULTS" ]]; then
+        awk -F'\t' -v n="$n" -v c="$cmd" '!/^#/ && $1 != "models" && !($1 == n && $2 == c)' "$RESULTS"
+      fi
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$cmd" "$secs" "$runs" "$(date -u '+%Y-%m-%d %H:%M UTC')" \
+        "$tool" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    } | sort -t$'\t' -k1,1n -k2,2
+  } >"$tmp"
+  mv "$tmp" "$RESULTS"
 }
 
 contains() { [[ " $1 " == *" $2 "* ]]; }
 
 time_model() {
-  local file="$RESULTS_DIR/compile_model.tsv" n dir secs
+  local n dir secs tool
   if [[ ! -x "$REPO/model" ]]; then
     log "skipping model timings: ./model launcher not found (build it first; see README.md)"
     return 0
   fi
-  write_header "$file" "model $(git -C "$REPO" describe --always --dirty)" "$RUNS"
+  tool="model $(git -C "$REPO" describe --always --dirty)"
   for n in $SIZES; do
     dir="$(project_dir "$n")"
     log "model compile, $n models, $RUNS runs"
     secs="$(time_median "$RUNS" "$REPO" "$OUT_DIR/logs/model_compile_$n.log" "rm -rf '$dir/target'" -- \
       ./model compile --project-dir "$dir" --profiles-dir "$dir")"
     log "  median ${secs}s"
-    printf '%s\tmodel compile\t%s\n' "$n" "$secs" >>"$file"
+    record "$n" "model compile" "$secs" "$RUNS" "$tool"
   done
 }
 
 time_dbt() {
-  local file="$RESULTS_DIR/compile_dbt.tsv" venv n dir secs dbt_version
+  local venv n dir secs tool
   if ! venv="$(ensure_venv)"; then
     log "skipping dbt timings: could not get a venv with dbt (pip install failed?)"
     return 0
   fi
-  dbt_version="$("$venv/bin/python" -c 'import importlib.metadata as m; print("dbt-core", m.version("dbt-core"), "/ dbt-duckdb", m.version("dbt-duckdb"))')"
-  write_header "$file" "$dbt_version" "$DBT_RUNS"
+  tool="$("$venv/bin/python" -c 'import importlib.metadata as m; print("dbt-core", m.version("dbt-core"), "/ dbt-duckdb", m.version("dbt-duckdb"))')"
   for n in $SIZES; do
     dir="$(project_dir "$n")"
     # Partial parsing would turn the second run into a cache hit; a CI job
@@ -89,54 +99,37 @@ time_dbt() {
       secs="$(time_median "$DBT_RUNS" "$dir" "$OUT_DIR/logs/dbt_parse_$n.log" "rm -rf '$dir/target'" -- \
         "$venv/bin/dbt" parse --no-partial-parse --profiles-dir "$dir" --project-dir "$dir")"
       log "  median ${secs}s"
-      printf '%s\tdbt parse\t%s\n' "$n" "$secs" >>"$file"
+      record "$n" "dbt parse" "$secs" "$DBT_RUNS" "$tool"
     fi
     if contains "$DBT_COMPILE_SIZES" "$n"; then
       log "dbt compile, $n models, $DBT_RUNS runs"
       secs="$(time_median "$DBT_RUNS" "$dir" "$OUT_DIR/logs/dbt_compile_$n.log" "rm -rf '$dir/target'" -- \
         "$venv/bin/dbt" compile --no-partial-parse --profiles-dir "$dir" --project-dir "$dir")"
       log "  median ${secs}s"
-      printf '%s\tdbt compile\t%s\n' "$n" "$secs" >>"$file"
+      record "$n" "dbt compile" "$secs" "$DBT_RUNS" "$tool"
     fi
   done
 }
 
-# Looks up one figure in a results file; empty when not measured.
+# Looks up one column of a figure; empty when not measured.
 figure() {
-  local file="$1" n="$2" cmd="$3"
-  [[ -f "$file" ]] || return 0
-  awk -F'\t' -v n="$n" -v c="$cmd" '$1 == n && $2 == c { print $3 }' "$file"
-}
-
-header_value() { sed -n "s/^# $2: //p" "$1"; }
-
-describe_results() {
-  local label="$1" file="$2"
-  if [[ ! -f "$file" ]]; then
-    echo "- $label: not measured yet"
-    return 0
-  fi
-  echo "- $label: $(header_value "$file" tool), measured $(header_value "$file" date); runs: $(header_value "$file" runs)"
-  echo "  - machine: $(header_value "$file" machine)"
+  local n="$1" cmd="$2" col="${3:-3}"
+  [[ -f "$RESULTS" ]] || return 0
+  awk -F'\t' -v n="$n" -v c="$cmd" -v k="$col" '$1 == n && $2 == c { print $k }' "$RESULTS"
 }
 
 render_table() {
-  local model_file="$RESULTS_DIR/compile_model.tsv" dbt_file="$RESULTS_DIR/compile_dbt.tsv"
-  local all_sizes n m p c
-  local existing=()
-  [[ -f "$model_file" ]] && existing+=("$model_file")
-  [[ -f "$dbt_file" ]] && existing+=("$dbt_file")
-  all_sizes=""
-  if ((${#existing[@]})); then
-    all_sizes="$(awk -F'\t' '$1 ~ /^[0-9]+$/ { print $1 }' "${existing[@]}" | sort -nu)"
+  local n m p c all_sizes=""
+  if [[ -f "$RESULTS" ]]; then
+    all_sizes="$(awk -F'\t' '$1 ~ /^[0-9]+$/ { print $1 }' "$RESULTS" | sort -nu)"
   fi
   echo
   echo "| models | model compile (s) | model ms/model | dbt parse (s) | dbt compile (s) | dbt compile / model compile |"
   echo "|-------:|------------------:|---------------:|--------------:|----------------:|----------------------------:|"
   for n in $all_sizes; do
-    m="$(figure "$model_file" "$n" "model compile")"
-    p="$(figure "$dbt_file" "$n" "dbt parse")"
-    c="$(figure "$dbt_file" "$n" "dbt compile")"
+    m="$(figure "$n" "model compile")"
+    p="$(figure "$n" "dbt parse")"
+    c="$(figure "$n" "dbt compile")"
     awk -v n="$n" -v m="$m" -v p="$p" -v c="$c" 'BEGIN {
       printf "| %s | %s | %s | %s | %s | %s |\n", n,
         (m == "" ? "_pending_" : m),
@@ -147,9 +140,12 @@ render_table() {
     }'
   done
   echo
-  describe_results model "$model_file"
-  describe_results dbt "$dbt_file"
-  echo
+  if [[ -f "$RESULTS" ]]; then
+    echo "Median whole-process wall time; \`target/\` removed before each run. $(sed -n 's/^# machine: //p' "$RESULTS")."
+    echo
+    awk -F'\t' '$1 ~ /^[0-9]+$/ { printf "- %s, %s models: %s, %s run(s), %s, load average %s\n", $2, $1, $6, $4, $5, $7 }' "$RESULTS"
+    echo
+  fi
 }
 
 [[ "${SKIP_MODEL:-0}" == 1 ]] || time_model
@@ -159,5 +155,5 @@ table="$(mktemp)"
 render_table >"$table"
 replace_between_markers "$BENCH_DIR/README.md" compile-results "$table"
 rm -f "$table"
-log "results written to bench/README.md and bench/results/"
-cat "$RESULTS_DIR"/compile_*.tsv 2>/dev/null || true
+log "results written to bench/README.md and $RESULTS"
+[[ ! -f "$RESULTS" ]] || cat "$RESULTS"
