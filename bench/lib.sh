@@ -32,7 +32,8 @@ ensure_venv() {
   fi
   log "creating $venv with dbt-core and dbt-duckdb (once; set DBT_VENV to reuse another venv)"
   python3 -m venv "$venv" >&2 || return 1
-  "$venv/bin/pip" install --quiet --disable-pip-version-check dbt-core dbt-duckdb duckdb >&2 || return 1
+  # shellcheck disable=SC2086 # the spec is a list of requirement strings
+  "$venv/bin/pip" install --quiet --disable-pip-version-check ${DBT_PIP_SPEC:-dbt-core dbt-duckdb duckdb} >&2 || return 1
   printf '%s\n' "$venv"
 }
 
