@@ -67,6 +67,10 @@ def main(argv: list[str]) -> int:
             missing += 1
             continue
         intervals.append((parse_ts(execute[0]["started_at"]), parse_ts(execute[0]["completed_at"])))
+    if results and missing == len(results):
+        print(f"error: no node in {path} has an `execute` entry in `timing`; the time inside the "
+              "warehouse cannot be told apart from the engine's", file=sys.stderr)
+        return 1
     if missing:
         print(f"warning: {missing} node(s) have no execute timing; their warehouse time counts as overhead",
               file=sys.stderr)
