@@ -108,7 +108,8 @@ public final class JinjaEngine {
         } catch (MacroReturn returned) {
             throw state.error("return() can only be used inside a macro", interpreter.getLineNumber());
         } catch (InterpretException e) {
-            throw state.error(ErrorTranslator.message(e), e.getLineNumber() > 0 ? e.getLineNumber() : interpreter.getLineNumber());
+            throw state.error(ErrorTranslator.message(e),
+                    e.getLineNumber() > 0 ? e.getLineNumber() : interpreter.getLineNumber(), e);
         } finally {
             JinjavaInterpreter.popCurrent();
         }

@@ -124,6 +124,33 @@ final class TestDbtContext {
     }
 
     @Test
+    void rendersTypicalModelsFromManyThreadsIdentically() throws Exception {
+        String model = "{{ config(materialized='table') }}select\n{% for c in ['id', 'name', 'amount'] %}  {{ c }}"
+                + "{% if not loop.last %},{% endif %}\n{% endfor %}from {{ ref('a') }} where {{ dbt.safe_cast('x', type_string()) }} > 0";
+        String expected = render(model);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    List<String> outputs = new ArrayList<>();
+                    for (int i = 0; i < 300; i++) {
+                        outputs.add(render(model));
+                    }
+                    return outputs;
+                }));
+            }
+            for (Future<List<String>> result : results) {
+                for (String output : result.get()) {
+                    assertEquals(expected, output);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void rendersFromManyThreads() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
