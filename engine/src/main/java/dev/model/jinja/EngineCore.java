@@ -127,6 +127,10 @@ final class EngineCore {
                 new RenderState.Frame(null, definition.file(), definition.line() - 1));
         interpreter.state(state);
         JinjavaInterpreter.pushCurrent(interpreter);
+        TemplatePreprocessor.UnknownFilter unknown = TemplatePreprocessor.unknownFilter(definition.source(), parent);
+        if (unknown != null) {
+            throw state.error("No filter named '" + unknown.name() + "'", unknown.line());
+        }
         try {
             interpreter.render(TemplatePreprocessor.rewriteCalls(MacroFiles.asMacroBlock(definition)));
             for (TemplateError error : interpreter.getErrors()) {
@@ -191,10 +195,14 @@ final class EngineCore {
                 + target + "'; searched for: " + String.join(", ", searched), null);
     }
 
+    /** Runs {@code sql}; null while parsing ({@code execute} false), as dbt's run_query returns None then. */
     QueryRunner.QueryTable runQuery(String sql, boolean fetch, RenderState state) {
+        if (!state.scope().execute()) {
+            return null;
+        }
         Optional<QueryRunner> runner = state.scope().queries();
-        if (!state.scope().execute() || runner.isEmpty()) {
-            throw ContextObjects.noWarehouse(state, 0);
+        if (runner.isEmpty()) {
+            throw ContextObjects.noWarehouse();
         }
         return runner.get().execute(sql, fetch);
     }

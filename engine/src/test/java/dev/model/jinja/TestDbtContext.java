@@ -119,8 +119,14 @@ final class TestDbtContext {
                 TemplateSource.of(TestJinjaEngine.FILE), scope);
         assertEquals("42 42", out);
         assertEquals(List.of("select 42", "select 1"), ran);
-        ModelException e = assertThrows(ModelException.class, () -> render("{{ run_query('select 1') }}"));
+        assertEquals("none", render("{% set r = run_query('select 1') %}{{ 'none' if r is none else 'table' }}"));
+        TestingScope noWarehouse = new TestingScope();
+        noWarehouse.execute = true;
+        ModelException e = assertThrows(ModelException.class, () -> engine.render("\n{{ run_query('select 1') }}",
+                TemplateSource.of(TestJinjaEngine.FILE), noWarehouse));
         assertTrue(e.getMessage().contains("warehouse"), e.getMessage());
+        assertEquals(2, e.location().orElseThrow().line());
+        assertEquals("[[1, 'a'], [2, 'b']] [1, 2]", render("{{ zip([1, 2], ['a', 'b']) }} {{ set([1, 2, 1]) }}"));
     }
 
     @Test
