@@ -36,6 +36,9 @@ final class EngineCore {
     private final FrozenContext parent;
     private final Map<String, Map<String, MacroFunction>> packages = new HashMap<>();
     private final List<String> secrets;
+    private final java.util.concurrent.ConcurrentHashMap<String, com.hubspot.jinjava.tree.Node> parsed =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_TREES = 50_000;
 
     EngineCore(MacroLibrary library, JinjaSettings settings) {
         this.settings = settings;
@@ -205,6 +208,27 @@ final class EngineCore {
             throw ContextObjects.noWarehouse();
         }
         return runner.get().execute(sql, fetch);
+    }
+
+    /**
+     * The parsed tree of a template. Parsing is a good part of a render, and every model is
+     * rendered twice (parse, then compile), so trees that parsed cleanly are kept; jinjava's
+     * nodes hold no render state, as the shared macro bodies already rely on.
+     */
+    com.hubspot.jinjava.tree.Node parse(String template, DbtInterpreter interpreter) {
+        com.hubspot.jinjava.tree.Node cached = parsed.get(template);
+        if (cached != null) {
+            return cached;
+        }
+        int errorsBefore = interpreter.getErrors().size();
+        com.hubspot.jinjava.tree.Node tree = interpreter.parse(TemplatePreprocessor.rewriteCalls(template));
+        if (interpreter.getErrors().size() == errorsBefore) {
+            if (parsed.size() >= MAX_CACHED_TREES) {
+                parsed.clear();
+            }
+            parsed.put(template, tree);
+        }
+        return tree;
     }
 
     /** A new interpreter over a fresh child context of the shared parent. */

@@ -50,9 +50,8 @@ public final class JinjaEngine {
         if (unknown != null) {
             throw state.error("No filter named '" + unknown.name() + "'", unknown.line());
         }
-        String text = TemplatePreprocessor.rewriteCalls(template);
         return withInterpreter(state, interpreter -> {
-            String out = interpreter.render(text);
+            String out = interpreter.render(core.parse(template, interpreter), true);
             for (TemplateError error : interpreter.getErrors()) {
                 if (ErrorTranslator.isFailure(error)) {
                     throw ErrorTranslator.translate(error, state);
