@@ -29,14 +29,20 @@ public final class CompileTask {
         return new Compiler(project.parsed(), project.graph(), project.jinja(), naming, Optional.empty(), node -> false);
     }
 
-    public static Result run(LoadedProject project, Collection<String> selected) {
+    public static Result run(LoadedProject project, Collection<String> selected, dev.model.log.Log log) {
+        long start = System.nanoTime();
         Compiler compiler = compiler(project);
         List<String> withCode = selected.stream()
                 .filter(id -> hasCode(project.graph().node(id)))
                 .toList();
         CompiledProject compiled = compiler.compile(withCode);
+        long written = System.nanoTime();
         CompiledFiles.write(project.config().root(), compiled.nodes().values());
+        long manifestStart = System.nanoTime();
         Path manifest = writeManifest(project, compiled);
+        log.debug(String.format("Compiled %d nodes in %d ms, wrote their files in %d ms and the manifest in %d ms",
+                withCode.size(), (written - start) / 1_000_000, (manifestStart - written) / 1_000_000,
+                (System.nanoTime() - manifestStart) / 1_000_000));
         return new Result(compiled, manifest);
     }
 
