@@ -3,7 +3,6 @@ package dev.model.parse;
 import dev.model.error.ModelException;
 import dev.model.error.SourceLocation;
 import dev.model.jinja.MacroLibrary;
-import dev.model.log.Log;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,13 +52,13 @@ final class GenericTestBuilder {
     private final String project;
     private final MacroLibrary macros;
     private final FolderConfigs testConfigs;
-    private final Log log;
+    private final UnknownConfigKeys unknownKeys;
 
-    GenericTestBuilder(String project, MacroLibrary macros, FolderConfigs testConfigs, Log log) {
+    GenericTestBuilder(String project, MacroLibrary macros, FolderConfigs testConfigs, UnknownConfigKeys unknownKeys) {
         this.project = project;
         this.macros = macros;
         this.testConfigs = testConfigs;
-        this.log = log;
+        this.unknownKeys = unknownKeys;
     }
 
     /** The test node, or null when the test is disabled. */
@@ -138,7 +137,7 @@ final class GenericTestBuilder {
         fqn.add(project);
         fqn.addAll(origin.folders());
         fqn.add(names.fullName());
-        ConfigMerger merger = new ConfigMerger(log, TestDefaults.VALUES);
+        ConfigMerger merger = new ConfigMerger(unknownKeys, TestDefaults.VALUES);
         for (Map<String, Object> layer : testConfigs.layersFor(fqn)) {
             merger.apply(layer, testConfigs.origin());
         }

@@ -1,7 +1,6 @@
 package dev.model.parse;
 
 import dev.model.error.SourceLocation;
-import dev.model.log.Log;
 import dev.model.project.ProjectConfig;
 
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ final class NodeFactory {
     private final String project;
     private final PropertyIndex properties;
     private final TemplateCalls calls;
-    private final Log log;
+    private final UnknownConfigKeys unknownKeys;
     private final FolderConfigs modelConfigs;
     private final FolderConfigs seedConfigs;
     private final FolderConfigs snapshotConfigs;
@@ -29,21 +28,18 @@ final class NodeFactory {
     private final FolderConfigs sourceConfigs;
     private final Set<String> disabled = ConcurrentHashMap.newKeySet();
 
-    NodeFactory(String project, ProjectConfig config, PropertyIndex properties, TemplateCalls calls, Log log) {
+    NodeFactory(String project, ProjectConfig config, PropertyIndex properties, TemplateCalls calls,
+                UnknownConfigKeys unknownKeys) {
         this.project = project;
         this.properties = properties;
         this.calls = calls;
-        this.log = log;
+        this.unknownKeys = unknownKeys;
         SourceLocation origin = SourceLocation.of(config.file());
         this.modelConfigs = new FolderConfigs(config.models(), origin);
         this.seedConfigs = new FolderConfigs(config.seeds(), origin);
         this.snapshotConfigs = new FolderConfigs(config.snapshots(), origin);
         this.testConfigs = new FolderConfigs(config.tests(), origin);
         this.sourceConfigs = new FolderConfigs(config.sources(), origin);
-    }
-
-    FolderConfigs testConfigs() {
-        return testConfigs;
     }
 
     /** Whether a node that a patch ({@code kind:name}) describes exists but is disabled. */
@@ -130,7 +126,7 @@ final class NodeFactory {
     TestNode singularTest(ProjectFiles.SourceFile file) {
         String name = file.stem();
         List<String> fqn = fqn(file.folders(), name);
-        ConfigMerger merger = new ConfigMerger(log, TestDefaults.VALUES);
+        ConfigMerger merger = new ConfigMerger(unknownKeys, TestDefaults.VALUES);
         for (Map<String, Object> layer : testConfigs.layersFor(fqn)) {
             merger.apply(layer, testConfigs.origin());
         }
@@ -150,7 +146,7 @@ final class NodeFactory {
         fqn.add(project);
         fqn.add(table.sourceName());
         fqn.add(table.tableName());
-        ConfigMerger merger = new ConfigMerger(log, Map.of());
+        ConfigMerger merger = new ConfigMerger(unknownKeys, Map.of());
         for (Map<String, Object> layer : sourceConfigs.layersFor(fqn)) {
             merger.apply(layer, sourceConfigs.origin());
         }
@@ -181,7 +177,7 @@ final class NodeFactory {
         defaults.put("tags", List.of());
         defaults.put("pre_hook", List.of());
         defaults.put("post_hook", List.of());
-        ConfigMerger merger = new ConfigMerger(log, defaults);
+        ConfigMerger merger = new ConfigMerger(unknownKeys, defaults);
         for (Map<String, Object> layer : tree.layersFor(fqn)) {
             merger.apply(layer, tree.origin());
         }

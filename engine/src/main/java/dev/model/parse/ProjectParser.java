@@ -110,7 +110,8 @@ public final class ProjectParser {
                             new ParseScope(target.database(), target.schema(), null, Map.of())));
             PropertyIndex properties = properties(yamlFiles, yamlValues);
             TemplateCalls calls = new TemplateCalls(engine, target.database(), target.schema());
-            NodeFactory factory = new NodeFactory(name, project, properties, calls, log);
+            UnknownConfigKeys unknownKeys = new UnknownConfigKeys(log);
+            NodeFactory factory = new NodeFactory(name, project, properties, calls, unknownKeys);
 
             List<Node> nodes = new ArrayList<>();
             nodes.addAll(parallel(modelFiles, factory::model).stream().filter(Objects::nonNull).toList());
@@ -134,7 +135,7 @@ public final class ProjectParser {
             nodes.addAll(sources);
             Map<String, DocBlock> docs = docs(docFiles);
             DocReferences docRefs = new DocReferences(name, docs);
-            nodes.addAll(new GenericTests(name, macros, project, properties, log).build(nodes));
+            nodes.addAll(new GenericTests(name, macros, project, properties, unknownKeys).build(nodes, this::parallel));
             List<Node> resolved = new ArrayList<>(nodes.size());
             for (Node node : nodes) {
                 resolved.add(docRefs.resolve(node));
@@ -214,14 +215,14 @@ public final class ProjectParser {
         }
 
         private PropertyIndex properties(List<ProjectFiles.SourceFile> yamlFiles, TemplateValues values) {
-            List<YamlDocument> docs = parallel(yamlFiles, f -> YamlDocument.parse(f.file(), f.text()));
-            PropertyIndex index = new PropertyIndex();
-            for (int i = 0; i < docs.size(); i++) {
-                ProjectFiles.SourceFile file = yamlFiles.get(i);
+            List<PropertyReader.Result> results = parallel(yamlFiles, file -> {
+                YamlDocument doc = YamlDocument.parse(file.file(), file.text());
                 PropertySpecs.Origin origin = new PropertySpecs.Origin(file.file(), file.originalFilePath(),
                         file.folders(), SourceLocation.of(file.file()));
-                index.add(new PropertyReader(docs.get(i), origin, values, log, target.database()).read());
-            }
+                return new PropertyReader(doc, origin, values, log, target.database()).read();
+            });
+            PropertyIndex index = new PropertyIndex();
+            results.forEach(index::add);
             return index;
         }
 
@@ -287,7 +288,7 @@ public final class ProjectParser {
             }
         }
 
-        private <T, R> List<R> parallel(List<T> items, Function<T, R> work) {
+        <T, R> List<R> parallel(List<T> items, Function<T, R> work) {
             if (items.size() < 2) {
                 return items.stream().map(work).toList();
             }

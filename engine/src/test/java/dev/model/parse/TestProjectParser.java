@@ -267,6 +267,14 @@ final class TestProjectParser {
     }
 
     @Test
+    void unknownFolderConfigKeyWarnsOnceForAllNodes() {
+        project.file("dbt_project.yml", "name: shop\nvars: {audit_schema: a}\nmodels:\n  shop:\n    +materialzed: table\n").parse();
+        List<String> warnings = project.log.warnings().stream().map(w -> w.message())
+                .filter(m -> m.contains("materialzed")).toList();
+        assertEquals(List.of("Unknown config key 'materialzed' in " + project.path("dbt_project.yml")), warnings);
+    }
+
+    @Test
     void duplicateModelNamesNameBothFiles() {
         project.file("models/other/orders.sql", "select 1");
         ModelException e = assertThrows(ModelException.class, () -> project.parse());
