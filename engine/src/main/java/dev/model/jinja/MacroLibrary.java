@@ -1,5 +1,9 @@
 package dev.model.jinja;
 
+import dev.model.error.ModelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +16,10 @@ import java.util.Optional;
  * CONTRACT (owned by the jinja package): builder().withBuiltins().addFile(...).build().
  */
 public final class MacroLibrary {
+
+    /** The package name of the engine's own macros, as dbt's internal package. */
+    public static final String BUILTIN_PACKAGE = "dbt";
+    private static final String RESOURCES = "/dev/model/macros/";
 
     private final List<MacroDefinition> macros;
 
@@ -40,7 +48,21 @@ public final class MacroLibrary {
 
         /** Adds the engine's default macros (package {@code dbt}). */
         public Builder withBuiltins() {
+            for (String file : resource("index.txt").lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+                addFile(BUILTIN_PACKAGE, Path.of("dbt", "macros", file), "macros/" + file, resource(file));
+            }
             return this;
+        }
+
+        private static String resource(String name) {
+            try (InputStream in = MacroLibrary.class.getResourceAsStream(RESOURCES + name)) {
+                if (in == null) {
+                    throw ModelException.internal("built-in macro resource missing: " + name, null);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw ModelException.internal("cannot read built-in macro resource " + name, e);
+            }
         }
 
         /**
@@ -48,6 +70,7 @@ public final class MacroLibrary {
          * of one file; a syntax error is a ModelException naming the file and line.
          */
         public Builder addFile(String packageName, Path file, String originalFilePath, String content) {
+            macros.addAll(MacroFiles.parse(packageName, file, originalFilePath, content));
             return this;
         }
 
