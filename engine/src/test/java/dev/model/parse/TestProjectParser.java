@@ -323,6 +323,42 @@ final class TestProjectParser {
         assertEquals("Documentation for 'model.shop.stg_orders' depends on doc 'nope' which was not found", e.getMessage());
     }
 
+    @Test
+    void templatesBeyondTheFastPathRenderWithProjectMacros() {
+        ParsedProject parsed = project
+                .file("macros/money.sql", "{% macro cents_to_dollars(col) %}({{ col }} / 100.0){% endmacro %}")
+                .file("models/marts/revenue.sql", """
+                        {% set cols = ['amount', 'tax'] %}
+                        {{ config(materialized='table' if target.name == 'dev' else 'view') }}
+                        select {% for c in cols %}{{ cents_to_dollars(c) }} as {{ c }}{% if not loop.last %}, {% endif %}{% endfor %}
+                        from {{ ref('orders') }}
+                        """)
+                .file("models/marts/revenue.yml", """
+                        models:
+                          - name: revenue
+                            config:
+                              alias: "{{ 'rev_' ~ var('audit_schema') }}"
+                        """)
+                .parse();
+        ModelNode revenue = (ModelNode) parsed.nodes().get("model.shop.revenue");
+        assertEquals("table", revenue.config().materialized());
+        assertEquals("rev_audit", revenue.config().alias(), "YAML Jinja beyond env_var/var uses the renderer");
+        assertEquals(List.of("orders"), revenue.dependsOn().refs().stream().map(RefCall::name).toList());
+        assertEquals(4, revenue.dependsOn().refs().get(0).location().line());
+        assertTrue(parsed.macros().find("shop", "cents_to_dollars").isPresent());
+        assertTrue(parsed.macros().find("shop", "test_is_even").isPresent()
+                || parsed.macros().find("shop", "is_even").isPresent(), "tests/generic macros are loaded");
+    }
+
+    @Test
+    void duplicateMacrosNameBothFiles() {
+        project.file("macros/a.sql", "{% macro same() %}1{% endmacro %}")
+                .file("macros/b.sql", "{% macro same() %}2{% endmacro %}");
+        ModelException e = assertThrows(ModelException.class, () -> project.parse());
+        assertEquals(ErrorCategory.PROJECT, e.category());
+        assertTrue(e.getMessage().contains("macros/a.sql") && e.getMessage().contains("macros/b.sql"), e.getMessage());
+    }
+
     private static TestNode test(ParsedProject parsed, String name) {
         return parsed.nodes().values().stream()
                 .filter(n -> n instanceof TestNode t && t.name().equals(name))
