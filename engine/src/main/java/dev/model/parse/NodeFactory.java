@@ -1,5 +1,6 @@
 package dev.model.parse;
 
+import dev.model.error.ModelException;
 import dev.model.error.SourceLocation;
 import dev.model.project.ProjectConfig;
 
@@ -100,6 +101,7 @@ final class NodeFactory {
                 disabled.add("snapshots:" + block.name());
                 continue;
             }
+            checkSnapshotConfig(block.name(), config, SourceLocation.of(file.file(), block.startLine()));
             out.add(new SnapshotNode("snapshot." + project + "." + block.name(), block.name(), project,
                     file.originalFilePath(), file.file(), block.body(), config, fqn, description(patch),
                     columns(patch), found.dependencies()));
@@ -115,6 +117,11 @@ final class NodeFactory {
         if (!config.enabled()) {
             return null;
         }
+        if (snapshot.relation() == null || snapshot.relation().isBlank()) {
+            throw ModelException.project("Snapshot '" + snapshot.name() + "' needs a 'relation' such as ref('orders')",
+                    snapshot.origin().location());
+        }
+        checkSnapshotConfig(snapshot.name(), config, snapshot.origin().location());
         String rawCode = "select * from {{ " + snapshot.relation() + " }}";
         TemplateCalls.Found found = calls.find(rawCode, snapshot.origin().file(), 1, snapshot.name(), config.values());
         return new SnapshotNode("snapshot." + project + "." + snapshot.name(), snapshot.name(), project,
@@ -160,6 +167,25 @@ final class NodeFactory {
                 table.origin().file(), table.database(), table.schema(), table.identifier(), table.loadedAtField(),
                 table.freshness(), config, fqn, orEmpty(table.description()), orEmpty(table.sourceDescription()),
                 table.columns(), table.meta());
+    }
+
+    /** dbt refuses a snapshot without a strategy and the settings that strategy needs. */
+    private static void checkSnapshotConfig(String name, NodeConfig config, SourceLocation where) {
+        String strategy = config.getString("strategy");
+        if (strategy == null) {
+            throw ModelException.project("Snapshot '" + name + "' needs a 'strategy' config (timestamp or check)", where);
+        }
+        if (config.get("unique_key") == null) {
+            throw ModelException.project("Snapshot '" + name + "' needs a 'unique_key' config", where);
+        }
+        if (strategy.equals("timestamp") && config.get("updated_at") == null) {
+            throw ModelException.project("Snapshot '" + name + "' uses the timestamp strategy and needs an 'updated_at' config",
+                    where);
+        }
+        if (strategy.equals("check") && config.get("check_cols") == null) {
+            throw ModelException.project("Snapshot '" + name + "' uses the check strategy and needs a 'check_cols' config",
+                    where);
+        }
     }
 
     private List<String> fqn(List<String> folders, String name) {

@@ -60,7 +60,8 @@ public final class ParseTiming {
         TestingFiles.write(root, "models/sources.yml",
                 "sources:\n  - name: raw\n    tables:\n      - name: events\n");
         Target target = new Target("big", "dev", "duckdb", "dev", "main", 1, Map.of("type", "duckdb"));
-        for (int run = 1; run <= 5; run++) {
+        int runs = Integer.getInteger("runs", 5);
+        for (int run = 1; run <= runs; run++) {
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             ProjectConfig config = ProjectLoader.load(root, Log.silent(), Map.of(), Map.of());

@@ -351,6 +351,31 @@ final class TestProjectParser {
     }
 
     @Test
+    void yamlSnapshotsBuildTheirQueryFromTheRelation() {
+        ParsedProject parsed = project.file("snapshots/customers.yml", """
+                snapshots:
+                  - name: customers_snapshot
+                    relation: ref('stg_customers')
+                    config:
+                      unique_key: customer_id
+                      strategy: check
+                      check_cols: all
+                """).parse();
+        SnapshotNode snapshot = (SnapshotNode) parsed.nodes().get("snapshot.shop.customers_snapshot");
+        assertEquals("select * from {{ ref('stg_customers') }}", snapshot.rawCode());
+        assertEquals(List.of("stg_customers"), snapshot.dependsOn().refs().stream().map(RefCall::name).toList());
+        assertEquals("check", snapshot.config().get("strategy"));
+    }
+
+    @Test
+    void snapshotWithoutStrategyIsAnError() {
+        project.file("snapshots/bad.sql", "\n{% snapshot bad %}{{ config(unique_key='id') }} select 1 {% endsnapshot %}");
+        ModelException e = assertThrows(ModelException.class, () -> project.parse());
+        assertEquals("Snapshot 'bad' needs a 'strategy' config (timestamp or check)", e.getMessage());
+        assertEquals(SourceLocation.of(project.path("snapshots/bad.sql"), 2), e.location().orElseThrow());
+    }
+
+    @Test
     void duplicateMacrosNameBothFiles() {
         project.file("macros/a.sql", "{% macro same() %}1{% endmacro %}")
                 .file("macros/b.sql", "{% macro same() %}2{% endmacro %}");
