@@ -17,10 +17,22 @@ final class FolderConfigs {
 
     private final Map<String, Object> tree;
     private final SourceLocation origin;
+    /** The configs of every level of the tree, computed once; only read after construction. */
+    private final Map<Object, Map<String, Object>> configsByLevel = new java.util.IdentityHashMap<>();
 
     FolderConfigs(Map<String, Object> tree, SourceLocation origin) {
         this.tree = tree;
         this.origin = origin;
+        index(tree);
+    }
+
+    private void index(Map<?, ?> level) {
+        configsByLevel.put(level, configsOf(level));
+        for (Object child : level.values()) {
+            if (child instanceof Map<?, ?> childMap && !configsByLevel.containsKey(childMap)) {
+                index(childMap);
+            }
+        }
     }
 
     SourceLocation origin() {
@@ -31,14 +43,14 @@ final class FolderConfigs {
     List<Map<String, Object>> layersFor(List<String> fqn) {
         List<Map<String, Object>> layers = new ArrayList<>();
         Map<?, ?> level = tree;
-        layers.add(configsOf(level));
+        layers.add(configsByLevel.get(level));
         for (String part : fqn) {
             Object child = level.get(part);
             if (!(child instanceof Map<?, ?> childMap)) {
                 break;
             }
             level = childMap;
-            layers.add(configsOf(level));
+            layers.add(configsByLevel.get(level));
         }
         return layers;
     }

@@ -20,7 +20,9 @@ import java.util.Set;
  */
 final class PropertyReader {
 
-    private static final Set<String> NOT_RENDERED = Set.of("description", "tests", "data_tests");
+    /** Descriptions may call doc() later, tests render when compiled, hooks when they run. */
+    private static final Set<String> NOT_RENDERED = Set.of("description", "tests", "data_tests",
+            "pre-hook", "post-hook", "pre_hook", "post_hook", "+pre-hook", "+post-hook");
     private static final Set<String> KNOWN_TOP_LEVEL = Set.of("version", "models", "seeds", "snapshots", "sources",
             "macros", "exposures", "metrics", "analyses", "semantic_models", "saved_queries", "unit_tests", "groups");
 

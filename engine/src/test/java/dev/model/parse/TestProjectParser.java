@@ -73,6 +73,7 @@ final class TestProjectParser {
                             description: "{{ doc('orders_doc') }}"
                             config:
                               tags: [yaml_tag]
+                              pre-hook: "delete from {{ this }} where false"
                               meta: {owner: "{{ var('audit_schema') }}"}
                             columns:
                               - name: order_id
@@ -151,6 +152,8 @@ final class TestProjectParser {
         assertEquals(Map.of("team", "core", "tier", 1, "owner", "audit"), orders.config().get("meta"),
                 "meta merges key by key; YAML values rendered");
         assertEquals(List.of("analyze {{ this }}"), orders.config().get("post_hook"));
+        assertEquals(List.of("delete from {{ this }} where false"), orders.config().get("pre_hook"),
+                "hooks in YAML are kept for run time");
         assertEquals("One row per order.", orders.description());
         assertEquals("shop://models/marts/schema.yml", orders.patchPath());
         assertEquals("integer", orders.columns().get("order_id").dataType());
