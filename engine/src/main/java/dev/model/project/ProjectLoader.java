@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * Reads dbt_project.yml into a {@link ProjectConfig}. Jinja in values is rendered as dbt renders
- * it at load time ({@code env_var}, {@code var} from {@code --vars}), except hooks: the
- * {@code on-run-*} lists and the {@code pre-hook}/{@code post-hook} strings of the config trees
- * render later, at run time.
+ * it at load time ({@code env_var}, {@code var} from {@code --vars}), except what dbt renders
+ * later: {@code vars:} (when used), the {@code on-run-*} lists and the {@code pre-hook}/{@code post-hook}
+ * strings of the config trees (at run time).
  */
 public final class ProjectLoader {
 
@@ -99,7 +99,7 @@ public final class ProjectLoader {
                     raw.get("version") == null ? null : render(raw.get("version"), List.of()).toString(),
                     raw.get("profile") == null ? null : render(raw.get("profile"), List.of()).toString(),
                     paths,
-                    tree(raw, "vars"),
+                    rawTree(raw, "vars"),
                     tree(raw, "models"),
                     tree(raw, "seeds"),
                     tree(raw, "snapshots"),
@@ -134,6 +134,19 @@ public final class ProjectLoader {
                 out.add(render(item, List.of()).toString());
             }
             return out;
+        }
+
+        /** dbt renders {@code vars:} only when a var is used, so they are kept as written. */
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> rawTree(Map<String, Object> raw, String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return Map.of();
+            }
+            if (!(value instanceof Map)) {
+                throw ModelException.project("'" + key + "' in dbt_project.yml must be a mapping", doc.locationOf(raw, key));
+            }
+            return (Map<String, Object>) value;
         }
 
         @SuppressWarnings("unchecked")
