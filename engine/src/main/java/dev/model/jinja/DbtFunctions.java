@@ -27,9 +27,7 @@ final class DbtFunctions {
         define(functions, context, "var", DbtFunctions::var);
         define(functions, context, "env_var", DbtFunctions::envVar);
         define(functions, context, "is_incremental", a -> a.state().scope().isIncremental());
-        define(functions, context, "return", a -> {
-            throw new MacroReturn(a.get(0, "value", null));
-        });
+        define(functions, context, "return", a -> a.interpreter().returnAfterExpression(a.get(0, "value", null)));
         define(functions, context, "log", a -> {
             String message = a.state().core().scrub(PyValues.str(a.get(0, "msg", "")));
             if (PyValues.truthy(a.get(1, "info", false))) {

@@ -27,6 +27,11 @@ final class ErrorTranslator {
         return state.error(message(error), error.getLineno());
     }
 
+    static String message(com.hubspot.jinjava.interpret.InterpretException e) {
+        String raw = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof com.hubspot.jinjava.interpret.TemplateSyntaxException ? "Jinja syntax error: " + raw : raw;
+    }
+
     static String message(TemplateError error) {
         String raw = error.getMessage() == null ? "unknown error" : error.getMessage();
         Matcher function = UNKNOWN_FUNCTION.matcher(raw);

@@ -1,6 +1,7 @@
 package dev.model.jinja;
 
 import com.hubspot.jinjava.el.ext.NamedParameter;
+import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.fn.MacroFunction;
@@ -106,6 +107,8 @@ public final class JinjaEngine {
             throw abort.error();
         } catch (MacroReturn returned) {
             throw state.error("return() can only be used inside a macro", interpreter.getLineNumber());
+        } catch (InterpretException e) {
+            throw state.error(ErrorTranslator.message(e), e.getLineNumber() > 0 ? e.getLineNumber() : interpreter.getLineNumber());
         } finally {
             JinjavaInterpreter.popCurrent();
         }

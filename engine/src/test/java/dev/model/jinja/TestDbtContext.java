@@ -66,10 +66,17 @@ final class TestDbtContext {
 
     @Test
     void crossDatabaseMacrosUseDuckdbSyntax() {
-        assertEquals("try_cast(a as int)", render("{{ dbt.safe_cast('a', 'int') }}"));
-        assertEquals("date_add(d, interval (1) day)", render("{{ dbt.dateadd('day', 1, 'd') }}"));
+        assertEquals("cast(a as int)", render("{{ dbt.safe_cast('a', 'int') }}"));
+        assertEquals("d + ((interval '1 day') * (1))", render("{{ dbt.dateadd('day', 1, 'd') }}"));
+        assertEquals("((b)::date - (a)::date)", render("{{ datediff('a', 'b', 'day') }}"));
+        assertEquals("(((b)::date - (a)::date) * 24 + date_part('hour', (b)::timestamp) - date_part('hour', (a)::timestamp))",
+                render("{{ datediff('a', 'b', 'hour') }}"));
+        assertEquals("arbitrary(x)", render("{{ any_value('x') }}"));
+        assertEquals("coalesce(string_split(s, ',')[ 2 ], '')", render("{{ split_part('s', \"','\", 2) }}"));
+        assertEquals("string_agg(\n        m,\n        ','\n        \n        )", render("{{ listagg('m') }}").strip());
+        assertEquals("md5(cast(x as TEXT))", render("{{ hash('x') }}"));
         assertEquals("concat(a, b)", render("{{ concat(['a', 'b']) }}"));
-        assertEquals("VARCHAR", render("{{ type_string() }}"));
+        assertEquals("TEXT INT bigint numeric(28,6)", render("{{ type_string() }} {{ type_int() }} {{ type_bigint() }} {{ type_numeric() }}"));
         assertEquals("now()", render("{{ current_timestamp() }}"));
         assertEquals("it''s", render("{{ escape_single_quotes(\"it's\") }}"));
     }
