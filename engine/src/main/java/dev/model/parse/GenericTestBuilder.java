@@ -3,6 +3,7 @@ package dev.model.parse;
 import dev.model.error.ModelException;
 import dev.model.error.SourceLocation;
 import dev.model.jinja.MacroLibrary;
+import dev.model.project.TemplateValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,12 +54,15 @@ final class GenericTestBuilder {
     private final MacroLibrary macros;
     private final FolderConfigs testConfigs;
     private final UnknownConfigKeys unknownKeys;
+    private final TemplateValues values;
 
-    GenericTestBuilder(String project, MacroLibrary macros, FolderConfigs testConfigs, UnknownConfigKeys unknownKeys) {
+    GenericTestBuilder(String project, MacroLibrary macros, FolderConfigs testConfigs, UnknownConfigKeys unknownKeys,
+                       TemplateValues values) {
         this.project = project;
         this.macros = macros;
         this.testConfigs = testConfigs;
         this.unknownKeys = unknownKeys;
+        this.values = values;
     }
 
     /** The test node, or null when the test is disabled. */
@@ -118,6 +122,9 @@ final class GenericTestBuilder {
             }
             testConfig.putAll(stringKeys(configMap));
         }
+        // dbt renders a test's configs at parse time (its arguments only when the test compiles).
+        testConfig.replaceAll((key, value) -> value instanceof String text && TemplateValues.hasJinja(text)
+                ? values.render(text, where) : value);
         Object descriptionValue = args.remove("description");
         String description = descriptionValue == null ? "" : descriptionValue.toString();
         GenericTestNames.Names names;

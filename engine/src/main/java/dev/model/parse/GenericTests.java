@@ -21,10 +21,10 @@ final class GenericTests {
     private final GenericTestBuilder builder;
 
     GenericTests(String project, MacroLibrary macros, ProjectConfig config, PropertyIndex properties,
-                 UnknownConfigKeys unknownKeys) {
+                 UnknownConfigKeys unknownKeys, dev.model.project.TemplateValues values) {
         this.properties = properties;
         this.builder = new GenericTestBuilder(project, macros,
-                new FolderConfigs(config.tests(), dev.model.error.SourceLocation.of(config.file())), unknownKeys);
+                new FolderConfigs(config.tests(), dev.model.error.SourceLocation.of(config.file())), unknownKeys, values);
     }
 
     /** The tests, in declaration order; {@code parallel} maps a list of work items on the parse pool. */

@@ -135,7 +135,7 @@ public final class ProjectParser {
             nodes.addAll(sources);
             Map<String, DocBlock> docs = docs(docFiles);
             DocReferences docRefs = new DocReferences(name, docs);
-            nodes.addAll(new GenericTests(name, macros, project, properties, unknownKeys).build(nodes, this::parallel));
+            nodes.addAll(new GenericTests(name, macros, project, properties, unknownKeys, yamlValues).build(nodes, this::parallel));
             List<Node> resolved = new ArrayList<>(nodes.size());
             for (Node node : nodes) {
                 resolved.add(docRefs.resolve(node));

@@ -89,6 +89,8 @@ final class TestProjectParser {
                                 data_tests:
                                   - accepted_values:
                                       values: ['placed', 'shipped', 'completed']
+                                      config:
+                                        where: "status_date > '{{ var('audit_schema') }}'"
                               - name: customer_id
                                 tests:
                                   - relationships:
@@ -198,7 +200,8 @@ final class TestProjectParser {
         assertEquals("error", unique.config().get("severity"), "the test's own config wins");
         assertEquals("{{ test_unique(**_dbt_generic_test_kwargs) }}{{ config(severity=\"error\") }}", unique.rawCode());
 
-        test(parsed, "accepted_values_orders_status__placed__shipped__completed");
+        TestNode accepted = test(parsed, "accepted_values_orders_status__placed__shipped__completed");
+        assertEquals("status_date > 'audit'", accepted.config().get("where"), "test configs render at parse time");
         TestNode relationships = test(parsed, "relationships_orders_customer_id__customer_id__ref_stg_customers_");
         assertEquals(List.of("orders", "stg_customers"),
                 relationships.dependsOn().refs().stream().map(RefCall::name).toList());
