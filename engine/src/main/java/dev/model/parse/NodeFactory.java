@@ -148,9 +148,10 @@ final class NodeFactory {
     }
 
     SourceNode source(PropertySpecs.SourceTable table) {
-        // dbt's source fqn is [project, source, table], without folders: `dbt ls` prints source:shop.raw.orders.
+        // dbt's source fqn holds the folders of the YAML file: they are part of the dbt_project.yml path.
         List<String> fqn = new ArrayList<>();
         fqn.add(project);
+        fqn.addAll(table.origin().folders());
         fqn.add(table.sourceName());
         fqn.add(table.tableName());
         ConfigMerger merger = new ConfigMerger(unknownKeys, Map.of());

@@ -52,9 +52,10 @@ final class TestProjectParser {
                             +severity: warn
                         sources:
                           shop:
-                            raw:
-                              legacy:
-                                +enabled: false
+                            staging:
+                              raw:
+                                legacy:
+                                  +enabled: false
                         """)
                 .file("models/staging/stg_orders.sql", "select * from {{ source('raw', 'orders') }}\n")
                 .file("models/staging/stg_customers.sql", "select * from {{ ref('customers_seed') }}\n")
@@ -245,7 +246,7 @@ final class TestProjectParser {
         assertEquals("raw_orders", orders.identifier());
         assertEquals("_loaded_at", orders.loadedAtField());
         assertEquals(Map.of("warn_after", Map.of("count", 12, "period", "hour")), orders.freshness());
-        assertEquals(List.of("shop", "raw", "orders"), orders.fqn());
+        assertEquals(List.of("shop", "staging", "raw", "orders"), orders.fqn());
         SourceNode payments = (SourceNode) parsed.nodes().get("source.shop.raw.payments");
         assertEquals(Map.of("warn_after", Map.of("count", 12, "period", "hour"),
                 "error_after", Map.of("count", 1, "period", "day")), payments.freshness());
