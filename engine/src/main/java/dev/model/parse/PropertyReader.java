@@ -130,7 +130,10 @@ final class PropertyReader {
         Map<String, Object> sourceConfig = config(source, sourceOrigin.location());
         String database = source.get("database") != null ? string(source.get("database")) : defaultDatabase;
         String schema = source.get("schema") != null ? string(source.get("schema")) : sourceName;
-        Object sourceFreshness = source.get("freshness");
+        // dbt 1.10 moved freshness and loaded_at_field under config:; both spellings are read.
+        Object sourceFreshness = source.containsKey("freshness") ? source.get("freshness") : sourceConfig.get("freshness");
+        Object sourceLoadedAt = source.get("loaded_at_field") != null ? source.get("loaded_at_field")
+                : sourceConfig.get("loaded_at_field");
         List<PropertySpecs.SourceTable> out = new ArrayList<>();
         Object tablesValue = raw.get("tables");
         if (tablesValue == null) {
@@ -147,8 +150,15 @@ final class PropertyReader {
             List<PropertySpecs.TestSpec> tests = new ArrayList<>();
             readColumns(rawTable, columns, tests);
             tests.addAll(0, tests(rawTable, null, List.of()));
+            Map<String, Object> tableConfig = config(table, origin.location());
             Map<String, Object> config = new LinkedHashMap<>(sourceConfig);
-            config.putAll(config(table, origin.location()));
+            config.putAll(tableConfig);
+            Map<String, Object> freshnessSpec = new LinkedHashMap<>(table);
+            if (!table.containsKey("freshness") && tableConfig.containsKey("freshness")) {
+                freshnessSpec.put("freshness", tableConfig.get("freshness"));
+            }
+            Object loadedAt = table.get("loaded_at_field") != null ? table.get("loaded_at_field")
+                    : tableConfig.get("loaded_at_field") != null ? tableConfig.get("loaded_at_field") : sourceLoadedAt;
             Map<String, Object> meta = new LinkedHashMap<>(map(source.get("meta")));
             meta.putAll(map(table.get("meta")));
             List<String> tags = new ArrayList<>(NodeConfigValues.strings(source.get("tags")));
@@ -164,8 +174,7 @@ final class PropertyReader {
                     table.get("identifier") != null ? string(table.get("identifier")) : tableName,
                     string(source.get("loader")), string(rawTable.get("description")),
                     string(raw.get("description")),
-                    string(table.containsKey("loaded_at_field") ? table.get("loaded_at_field") : source.get("loaded_at_field")),
-                    freshness(sourceFreshness, table), meta, config, columns, tests));
+                    string(loadedAt), freshness(sourceFreshness, freshnessSpec), meta, config, columns, tests));
         }
         return out;
     }

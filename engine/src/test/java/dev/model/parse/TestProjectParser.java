@@ -122,6 +122,11 @@ final class TestProjectParser {
                                   error_after: {count: 1, period: day}
                               - name: events
                                 freshness: null
+                              - name: refunds
+                                config:
+                                  loaded_at_field: refunded_at
+                                  freshness:
+                                    warn_after: {count: 1, period: hour}
                               - name: legacy
                         """)
                 .file("seeds/customers_seed.csv", "customer_id,name\n1,Ann\n")
@@ -251,6 +256,9 @@ final class TestProjectParser {
         assertEquals(Map.of("warn_after", Map.of("count", 12, "period", "hour"),
                 "error_after", Map.of("count", 1, "period", "day")), payments.freshness());
         assertNull(((SourceNode) parsed.nodes().get("source.shop.raw.events")).freshness());
+        SourceNode refunds = (SourceNode) parsed.nodes().get("source.shop.raw.refunds");
+        assertEquals("refunded_at", refunds.loadedAtField(), "dbt 1.10 config: spelling");
+        assertEquals(Map.of("warn_after", Map.of("count", 1, "period", "hour")), refunds.freshness());
         assertFalse(parsed.nodes().containsKey("source.shop.raw.legacy"), "disabled in dbt_project.yml");
     }
 
