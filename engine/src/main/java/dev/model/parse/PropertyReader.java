@@ -26,6 +26,18 @@ final class PropertyReader {
     private static final Set<String> KNOWN_TOP_LEVEL = Set.of("version", "models", "seeds", "snapshots", "sources",
             "macros", "exposures", "metrics", "analyses", "semantic_models", "saved_queries", "unit_tests", "groups");
 
+    private static final Set<String> NODE_KEYS = Set.of("name", "description", "config", "columns", "tests",
+            "data_tests", "docs", "meta", "access", "group", "latest_version", "versions", "constraints",
+            "deprecation_date", "time_spine", "relation", "freshness");
+    private static final Set<String> COLUMN_KEYS = Set.of("name", "description", "data_type", "quote", "meta", "tags",
+            "tests", "data_tests", "constraints", "config", "policy_tags", "granularity", "docs");
+    private static final Set<String> SOURCE_KEYS = Set.of("name", "description", "database", "schema", "loader",
+            "loaded_at_field", "loaded_at_query", "freshness", "meta", "tags", "config", "quoting", "tables",
+            "overrides", "docs", "event_time");
+    private static final Set<String> TABLE_KEYS = Set.of("name", "description", "identifier", "loaded_at_field",
+            "loaded_at_query", "freshness", "meta", "tags", "config", "columns", "tests", "data_tests", "quoting",
+            "external", "docs", "event_time");
+
     /** Everything one file declares. */
     record Result(List<PropertySpecs.Patch> patches, List<PropertySpecs.SourceTable> sources,
                   List<PropertySpecs.YamlSnapshot> snapshots) {
@@ -101,7 +113,18 @@ final class PropertyReader {
                 doc.locationOf(entry));
     }
 
+    private void checkKeys(Map<String, Object> entry, Set<String> known, String what) {
+        for (String key : entry.keySet()) {
+            if (!known.contains(key)) {
+                log.warn("Unknown property '" + key + "' of " + what + " '" + entry.get("name") + "' in "
+                        + fileOrigin.originalFilePath() + (ConfigKeys.isKnown(ConfigKeys.normalise(key))
+                        ? " is ignored (configs go under 'config:')" : " is ignored"), doc.locationOf(entry, key));
+            }
+        }
+    }
+
     private PropertySpecs.Patch patch(String kind, Map<String, Object> raw) {
+        checkKeys(raw, NODE_KEYS, kind.substring(0, kind.length() - 1));
         PropertySpecs.Origin origin = at(raw);
         Map<String, Object> entry = renderEntry(raw, origin.location());
         Map<String, ColumnInfo> columns = new LinkedHashMap<>();
@@ -113,6 +136,7 @@ final class PropertyReader {
     }
 
     private PropertySpecs.YamlSnapshot yamlSnapshot(Map<String, Object> raw) {
+        checkKeys(raw, NODE_KEYS, "snapshot");
         PropertySpecs.Origin origin = at(raw);
         Map<String, Object> entry = renderEntry(raw, origin.location());
         Map<String, ColumnInfo> columns = new LinkedHashMap<>();
@@ -124,6 +148,7 @@ final class PropertyReader {
     }
 
     private List<PropertySpecs.SourceTable> sourceTables(Map<String, Object> raw) {
+        checkKeys(raw, SOURCE_KEYS, "source");
         PropertySpecs.Origin sourceOrigin = at(raw);
         Map<String, Object> source = renderEntry(raw, sourceOrigin.location());
         String sourceName = source.get("name").toString();
@@ -143,6 +168,7 @@ final class PropertyReader {
             throw ModelException.project("'tables' of source '" + sourceName + "' must be a list", sourceOrigin.location());
         }
         for (Map<String, Object> rawTable : mapsWithNames(tableList, "tables")) {
+            checkKeys(rawTable, TABLE_KEYS, "source table");
             PropertySpecs.Origin origin = at(rawTable);
             Map<String, Object> table = renderEntry(rawTable, origin.location());
             String tableName = table.get("name").toString();
@@ -198,6 +224,7 @@ final class PropertyReader {
             throw ModelException.project("'columns' of '" + raw.get("name") + "' must be a list", doc.locationOf(raw));
         }
         for (Map<String, Object> column : mapsWithNames(list, "columns")) {
+            checkKeys(column, COLUMN_KEYS, "column");
             String name = column.get("name").toString();
             Map<String, Object> rendered = renderEntry(column, doc.locationOf(column));
             List<String> tags = NodeConfigValues.strings(rendered.get("tags"));

@@ -269,6 +269,7 @@ final class TestProjectParser {
         assertTrue(warnings.contains("Did not find matching node for patch with name 'ghost' in the 'models' section "
                 + "of file 'models/marts/schema.yml'"), warnings.toString());
         assertFalse(warnings.stream().anyMatch(w -> w.contains("disabled_model")), warnings.toString());
+        assertEquals(1, warnings.size(), "the fixture has no other problem: " + warnings);
     }
 
     @Test
@@ -279,6 +280,17 @@ final class TestProjectParser {
         assertEquals(1, warnings.size());
         assertEquals("Unknown config key 'materialised' in " + project.path("models/typo.sql"), warnings.get(0).message());
         assertEquals(project.path("models/typo.sql"), warnings.get(0).location().file());
+    }
+
+    @Test
+    void configKeyOutsideConfigBlockWarns() {
+        project.file("models/more.yml", "models:\n  - name: stg_orders\n    materialized: table\n").parse();
+        List<dev.model.project.TestingLog.Warning> warnings = project.log.warnings().stream()
+                .filter(w -> w.message().contains("materialized")).toList();
+        assertEquals(1, warnings.size(), project.log.warnings().toString());
+        assertEquals("Unknown property 'materialized' of model 'stg_orders' in models/more.yml is ignored "
+                + "(configs go under 'config:')", warnings.get(0).message());
+        assertEquals(SourceLocation.of(project.path("models/more.yml"), 3), warnings.get(0).location());
     }
 
     @Test
