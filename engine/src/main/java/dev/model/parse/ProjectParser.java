@@ -89,9 +89,28 @@ public final class ProjectParser {
             this.pool = pool;
         }
 
+        /** Time per parse phase, for --debug. */
+        private static final class PhaseClock {
+            private final StringBuilder laps = new StringBuilder();
+            private long last = System.nanoTime();
+
+            void lap(String phase) {
+                long now = System.nanoTime();
+                laps.append(laps.length() == 0 ? "" : ", ").append(phase).append(' ')
+                        .append((now - last) / 1_000_000).append(" ms");
+                last = now;
+            }
+
+            @Override
+            public String toString() {
+                return laps.toString();
+            }
+        }
+
         ParsedProject parse() {
             var paths = project.paths();
             List<String> docsPaths = paths.docsPaths().isEmpty() ? allResourcePaths() : paths.docsPaths();
+            PhaseClock clock = new PhaseClock();
             var macroFiles = readAll(paths.macroPaths(), SQL, null);
             var genericTestFiles = readAll(genericTestPaths(), SQL, null);
             var modelFiles = readAll(paths.modelPaths(), SQL, null);
@@ -102,13 +121,16 @@ public final class ProjectParser {
             var testFiles = readAll(paths.testPaths(), SQL, "generic");
             var docFiles = readAll(docsPaths, Set.of(".md"), null);
 
+            clock.lap("read files");
             MacroLibrary macros = macros(macroFiles, genericTestFiles);
+            clock.lap("macros");
             JinjaSettings settings = jinjaSettings();
             JinjaEngine engine = JinjaEngine.create(macros, settings);
             TemplateValues yamlValues = new TemplateValues(env, varsForYaml(),
                     (template, where) -> engine.render(template, new TemplateSource(where.file(), Math.max(1, where.line())),
                             new ParseScope(target.database(), target.schema(), null, Map.of())));
             PropertyIndex properties = properties(yamlFiles, yamlValues);
+            clock.lap("property YAML");
             TemplateCalls calls = new TemplateCalls(engine, target.database(), target.schema());
             UnknownConfigKeys unknownKeys = new UnknownConfigKeys(log);
             NodeFactory factory = new NodeFactory(name, project, properties, calls, unknownKeys);
@@ -124,6 +146,7 @@ public final class ProjectParser {
                 }
             }
             nodes.addAll(parallel(testFiles, factory::singularTest).stream().filter(Objects::nonNull).toList());
+            clock.lap("models, seeds, snapshots, singular tests");
             checkUniqueNames(nodes);
             List<SourceNode> sources = new ArrayList<>();
             for (PropertySpecs.SourceTable table : properties.sources()) {
@@ -135,7 +158,9 @@ public final class ProjectParser {
             nodes.addAll(sources);
             Map<String, DocBlock> docs = docs(docFiles);
             DocReferences docRefs = new DocReferences(name, docs);
+            clock.lap("sources and docs");
             nodes.addAll(new GenericTests(name, macros, project, properties, unknownKeys, yamlValues).build(nodes, this::parallel));
+            clock.lap("generic tests");
             List<Node> resolved = new ArrayList<>(nodes.size());
             for (Node node : nodes) {
                 resolved.add(docRefs.resolve(node));
@@ -150,6 +175,8 @@ public final class ProjectParser {
                             + "': in " + earlier.originalFilePath() + " and " + node.originalFilePath(), node.location());
                 }
             }
+            clock.lap("ordering");
+            log.debug("Parsed " + byId.size() + " nodes: " + clock);
             return new ParsedProject(project, target, byId, macros, docs);
         }
 

@@ -20,6 +20,14 @@ public final class ParseTiming {
     private ParseTiming() {
     }
 
+    private static final Log PHASES = new Log() {
+        @Override public void info(String message) { }
+        @Override public void warn(String message, dev.model.error.SourceLocation location) { }
+        @Override public void debug(String message) {
+            System.out.println("  " + message);
+        }
+    };
+
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
@@ -67,7 +75,7 @@ public final class ParseTiming {
             ProjectConfig config = ProjectLoader.load(root, Log.silent(), Map.of(), Map.of());
             ParsedProject parsed;
             try {
-                parsed = new ProjectParser(config, target, Map.of(), Map.of(), Log.silent(), "timing").parse();
+                parsed = new ProjectParser(config, target, Map.of(), Map.of(), PHASES, "timing").parse();
             } catch (UnsupportedOperationException e) {
                 System.out.println("Jinja renderer not available yet; only fast-path files can be parsed: " + e.getMessage());
                 return;
