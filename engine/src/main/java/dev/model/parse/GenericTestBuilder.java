@@ -55,6 +55,8 @@ final class GenericTestBuilder {
     private final FolderConfigs testConfigs;
     private final UnknownConfigKeys unknownKeys;
     private final TemplateValues values;
+    /** Whether the project defines {@code test_<name>} itself; asked once per test name. */
+    private final Map<String, Boolean> projectDefinesTest = new java.util.concurrent.ConcurrentHashMap<>();
 
     GenericTestBuilder(String project, MacroLibrary macros, FolderConfigs testConfigs, UnknownConfigKeys unknownKeys,
                        TemplateValues values) {
@@ -161,7 +163,8 @@ final class GenericTestBuilder {
         }
         String hash = GenericTestNames.uniqueIdHash(names.fullName(), testName, namespace, args);
         String macroPackage = namespace != null ? namespace
-                : macros.find(project, "test_" + testName).isPresent() ? project : "dbt";
+                : projectDefinesTest.computeIfAbsent(testName, n -> macros.find(project, "test_" + n).isPresent())
+                ? project : "dbt";
         String rawCode = "{{ " + (namespace != null ? namespace + "." : "") + "test_" + testName
                 + "(**_dbt_generic_test_kwargs) }}" + configCall(testConfig);
         return new TestNode(

@@ -344,6 +344,23 @@ final class TestProjectParser {
     }
 
     @Test
+    void missingEnvVarInPropertyYamlPointsAtTheEntry() {
+        project.file("models/env.yml", "sources:\n  - name: app\n    schema: \"{{ env_var('APP_SCHEMA') }}\"\n");
+        ModelException e = assertThrows(ModelException.class, () -> project.parse());
+        assertEquals("Env var required but not provided: 'APP_SCHEMA'", e.getMessage());
+        assertEquals(project.path("models/env.yml"), e.location().orElseThrow().file());
+        assertEquals(2, e.location().orElseThrow().line());
+    }
+
+    @Test
+    void unclosedDocsBlockIsAnError() {
+        project.file("models/broken.md", "intro\n{% docs broken %}\nno end");
+        ModelException e = assertThrows(ModelException.class, () -> project.parse());
+        assertEquals("The docs block 'broken' has no {% enddocs %}", e.getMessage());
+        assertEquals(SourceLocation.of(project.path("models/broken.md"), 2), e.location().orElseThrow());
+    }
+
+    @Test
     void missingDocIsAnError() {
         project.file("models/more.yml", "models:\n  - name: stg_orders\n    description: \"{{ doc('nope') }}\"\n");
         ModelException e = assertThrows(ModelException.class, () -> project.parse());
