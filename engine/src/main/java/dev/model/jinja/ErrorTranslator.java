@@ -24,7 +24,7 @@ final class ErrorTranslator {
         if (error.getException() instanceof TemplateAbort abort) {
             return abort.error();
         }
-        return state.error(message(error), error.getLineno());
+        return state.error(message(error), error.getLineno(), error.getException());
     }
 
     static String message(com.hubspot.jinjava.interpret.InterpretException e) {

@@ -50,9 +50,8 @@ public final class JinjaEngine {
         if (unknown != null) {
             throw state.error("No filter named '" + unknown.name() + "'", unknown.line());
         }
-        String text = TemplatePreprocessor.rewriteCalls(template);
         return withInterpreter(state, interpreter -> {
-            String out = interpreter.render(text);
+            String out = interpreter.render(core.parse(template, interpreter), true);
             for (TemplateError error : interpreter.getErrors()) {
                 if (ErrorTranslator.isFailure(error)) {
                     throw ErrorTranslator.translate(error, state);
@@ -108,7 +107,8 @@ public final class JinjaEngine {
         } catch (MacroReturn returned) {
             throw state.error("return() can only be used inside a macro", interpreter.getLineNumber());
         } catch (InterpretException e) {
-            throw state.error(ErrorTranslator.message(e), e.getLineNumber() > 0 ? e.getLineNumber() : interpreter.getLineNumber());
+            throw state.error(ErrorTranslator.message(e),
+                    e.getLineNumber() > 0 ? e.getLineNumber() : interpreter.getLineNumber(), e);
         } finally {
             JinjavaInterpreter.popCurrent();
         }
