@@ -31,4 +31,9 @@ public record ModelNode(
     public ResourceType resourceType() {
         return ResourceType.MODEL;
     }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.model(this);
+    }
 }

@@ -33,6 +33,11 @@ public sealed interface Node permits ModelNode, SeedNode, SnapshotNode, TestNode
 
     Dependencies dependsOn();
 
+    /** The template text of the node: the file's SQL, or empty for seeds and sources. */
+    String rawCode();
+
+    <R> R accept(NodeVisitor<R> visitor);
+
     default SourceLocation location() {
         return SourceLocation.of(file());
     }

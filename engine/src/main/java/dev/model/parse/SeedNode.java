@@ -31,4 +31,14 @@ public record SeedNode(
     public Dependencies dependsOn() {
         return Dependencies.NONE;
     }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.seed(this);
+    }
+
+    @Override
+    public String rawCode() {
+        return "";
+    }
 }

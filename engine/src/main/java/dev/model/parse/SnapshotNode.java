@@ -30,4 +30,9 @@ public record SnapshotNode(
     public ResourceType resourceType() {
         return ResourceType.SNAPSHOT;
     }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.snapshot(this);
+    }
 }

@@ -43,4 +43,14 @@ public record SourceNode(
     public Dependencies dependsOn() {
         return Dependencies.NONE;
     }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.source(this);
+    }
+
+    @Override
+    public String rawCode() {
+        return "";
+    }
 }

@@ -43,4 +43,9 @@ public record TestNode(
     public ResourceType resourceType() {
         return ResourceType.TEST;
     }
+
+    @Override
+    public <R> R accept(NodeVisitor<R> visitor) {
+        return visitor.test(this);
+    }
 }

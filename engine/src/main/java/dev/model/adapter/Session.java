@@ -1,0 +1,41 @@
+package dev.model.adapter;
+
+import dev.model.jinja.QueryRunner;
+
+/**
+ * One warehouse connection leased to one thread (a scheduler worker, for one node or many).
+ * Not for concurrent use, except {@link #cancel()}, which any thread may call. Closing returns
+ * the connection to the adapter's pool.
+ */
+public interface Session extends WarehouseOperations, AutoCloseable {
+
+    /** What the lease is for, e.g. the node id; used in debug logs. */
+    String label();
+
+    /**
+     * Stops the statement running now and refuses further statements on this session: for
+     * {@code --fail-fast} and Ctrl-C. Safe from any thread; a no-op when nothing runs.
+     */
+    void cancel();
+
+    boolean isCancelled();
+
+    /**
+     * Sets the session's query tag until the returned scope closes, which restores the previous
+     * tag (dbt-snowflake's {@code set_query_tag}/{@code unset_query_tag} around a node). A no-op
+     * scope where the warehouse lacks {@link Capability#QUERY_TAG}.
+     */
+    QueryTagScope withQueryTag(String tag);
+
+    /** {@code run_query} and {@code {% call statement %}} for templates, over this session. */
+    QueryRunner queryRunner();
+
+    @Override
+    void close();
+
+    /** Restores the previous query tag. */
+    interface QueryTagScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.model.cli;
+
+import dev.model.log.Log;
+import dev.model.task.CompileTask;
+import dev.model.task.InvocationOptions;
+import dev.model.task.LoadedProject;
+import dev.model.task.ProjectSession;
+import dev.model.task.Selection;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code model compile}: writes every selected node's SQL to target/compiled, and the manifest. */
+@Command(name = "compile", description = "Compile the selected nodes to SQL under target/compiled and write target/manifest.json.")
+final class CompileCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ModelCommand root;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Override
+    public Integer call() {
+        Log log = Invocations.log(root.environment(), shared);
+        InvocationOptions options = Invocations.options(root.environment(), shared, selection);
+        LoadedProject project = ProjectSession.open(options, log);
+        Set<String> selected = Selection.select(project, options, selection.indirectSelection, log);
+        CompileTask.Result result = CompileTask.run(project, selected);
+        long withCode = result.compiled().nodes().values().stream().filter(n -> n.hasCode()).count();
+        log.info("Compiled " + withCode + " nodes to " + project.config().paths().targetPath() + "/compiled/"
+                + project.config().name());
+        return 0;
+    }
+}

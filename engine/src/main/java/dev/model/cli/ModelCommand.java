@@ -1,0 +1,37 @@
+package dev.model.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code model}: the root command. It only holds the subcommands and the process environment. */
+@Command(name = "model",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "A dbt-compatible SQL modeling engine: compile, run and test dbt projects.",
+        subcommands = {
+                ParseCommand.class,
+                CompileCommand.class,
+                ListCommand.class,
+                CleanCommand.class,
+        })
+public final class ModelCommand implements Runnable {
+
+    private final CliEnvironment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    public ModelCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(environment.out());
+    }
+}

@@ -1,0 +1,182 @@
+package dev.model.compile;
+
+import dev.model.adapter.Relation;
+import dev.model.error.ModelException;
+import dev.model.graph.ProjectGraph;
+import dev.model.jinja.JinjaEngine;
+import dev.model.jinja.QueryRunner;
+import dev.model.jinja.TemplateSource;
+import dev.model.parse.ModelNode;
+import dev.model.parse.Node;
+import dev.model.parse.ParsedProject;
+import dev.model.parse.SeedNode;
+import dev.model.parse.SourceNode;
+import dev.model.parse.TestNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Turns parsed nodes into the SQL the warehouse will run: every template rendered with
+ * {@code execute} true, refs resolved to relations, ephemeral models injected as CTEs. Nodes are
+ * compiled in parallel; ephemeral models are compiled once and shared by every consumer.
+ */
+public final class Compiler {
+
+    private final ParsedProject project;
+    private final ProjectGraph graph;
+    private final JinjaEngine jinja;
+    private final Map<String, Relation> relations;
+    private final Optional<QueryRunner> queries;
+    private final Predicate<Node> incremental;
+    private final Map<String, EphemeralRender> ephemerals = new ConcurrentHashMap<>();
+
+    /**
+     * @param incremental whether {@code is_incremental()} is true for a node: the run stage answers
+     *                    from the warehouse; compiling without one answers false for every node
+     */
+    public Compiler(ParsedProject project, ProjectGraph graph, JinjaEngine jinja, NodeRelations naming,
+                    Optional<QueryRunner> queries, Predicate<Node> incremental) {
+        this.project = project;
+        this.graph = graph;
+        this.jinja = jinja;
+        this.queries = queries;
+        this.incremental = incremental;
+        Map<String, Relation> byId = new ConcurrentHashMap<>();
+        project.nodes().values().parallelStream().forEach(node -> byId.put(node.uniqueId(), naming.relationOf(node)));
+        Map<String, Relation> ordered = new LinkedHashMap<>();
+        project.nodes().keySet().forEach(id -> ordered.put(id, byId.get(id)));
+        this.relations = java.util.Collections.unmodifiableMap(ordered);
+    }
+
+    public static boolean isEphemeral(Node node) {
+        return node instanceof ModelNode && "ephemeral".equals(node.config().materialized());
+    }
+
+    public Map<String, Relation> relations() {
+        return relations;
+    }
+
+    public Relation relationOf(Node node) {
+        Relation relation = relations.get(node.uniqueId());
+        if (relation == null) {
+            throw ModelException.internal("no relation for " + node.uniqueId(), null);
+        }
+        return relation;
+    }
+
+    /** Compiles the given nodes (all nodes when empty is not meant: pass the selection). */
+    public CompiledProject compile(Collection<String> ids) {
+        Map<String, CompiledNode> byId = new ConcurrentHashMap<>();
+        ids.parallelStream().forEach(id -> byId.put(id, compileOne(id)));
+        Map<String, CompiledNode> ordered = new LinkedHashMap<>();
+        for (String id : ids) {
+            ordered.put(id, byId.get(id));
+        }
+        return new CompiledProject(ordered, relations);
+    }
+
+    public CompiledNode compileOne(String id) {
+        Node node = graph.node(id);
+        if (node instanceof SourceNode || node instanceof SeedNode) {
+            return new CompiledNode(node, relationOf(node), null, null, List.of());
+        }
+        return withCode(node);
+    }
+
+    /**
+     * Compiles one node at run time, against the session that will run it: {@code run_query} and
+     * {@code statement} go to that session, and {@code is_incremental()} is what the warehouse says.
+     */
+    public CompiledNode compileOne(String id, Optional<QueryRunner> sessionQueries, boolean isIncremental) {
+        Node node = graph.node(id);
+        if (node instanceof SourceNode || node instanceof SeedNode) {
+            return new CompiledNode(node, relationOf(node), null, null, List.of());
+        }
+        return withCode(node, new CompileScope(node, graph, this::relationOf, sessionQueries, isIncremental, Map.of()));
+    }
+
+    private CompiledNode withCode(Node node) {
+        return withCode(node, scopeFor(node));
+    }
+
+    private CompiledNode withCode(Node node, CompileScope scope) {
+        String sql = render(node, scope);
+        List<String> cteIds = new ArrayList<>();
+        List<String> ctes = new ArrayList<>();
+        collectCtes(scope.ephemeralRefs(), cteIds, ctes, new HashSet<>());
+        String code = CteInjector.inject(sql, ctes);
+        return new CompiledNode(node, relationOf(node), code, compiledPath(node), cteIds);
+    }
+
+    /** Depth-first so that an ephemeral model's own ephemeral inputs come before it, each once. */
+    private void collectCtes(Collection<String> ephemeralIds, List<String> ids, List<String> ctes, Set<String> visiting) {
+        for (String id : ephemeralIds) {
+            if (ids.contains(id) || !visiting.add(id)) {
+                continue;
+            }
+            EphemeralRender ephemeral = ephemerals.computeIfAbsent(id, this::renderEphemeral);
+            collectCtes(ephemeral.ephemeralRefs(), ids, ctes, visiting);
+            ids.add(id);
+            ctes.add(CteInjector.cteFor(relationOf(graph.node(id)).identifier(), ephemeral.sql()));
+        }
+    }
+
+    /** Rendering an ephemeral model never compiles another one (refs become CTE names), so this is not recursive. */
+    private EphemeralRender renderEphemeral(String id) {
+        Node node = graph.node(id);
+        CompileScope scope = scopeFor(node);
+        String sql = render(node, scope);
+        return new EphemeralRender(sql, List.copyOf(scope.ephemeralRefs()));
+    }
+
+    private record EphemeralRender(String sql, List<String> ephemeralRefs) {
+    }
+
+    private CompileScope scopeFor(Node node) {
+        return new CompileScope(node, graph, this::relationOf, queries, incremental.test(node), Map.of());
+    }
+
+    private String render(Node node, CompileScope scope) {
+        TemplateSource source = TemplateSource.of(Path.of(node.originalFilePath()));
+        if (node instanceof TestNode test && test.isGeneric()) {
+            return renderGenericTest(test, scope, source);
+        }
+        return jinja.render(node.rawCode(), source, scope);
+    }
+
+    private String renderGenericTest(TestNode test, CompileScope scope, TemplateSource source) {
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        test.testMetadata().kwargs().forEach((key, value) -> kwargs.put(key, renderArgument(value, scope, source)));
+        String macro = "test_" + test.testMetadata().name();
+        if (test.testMetadata().namespace() != null) {
+            macro = test.testMetadata().namespace() + "." + macro;
+        }
+        Object sql = jinja.callMacro(macro, List.of(), kwargs, scope);
+        return sql == null ? "" : sql.toString();
+    }
+
+    private Object renderArgument(Object value, CompileScope scope, TemplateSource source) {
+        if (value instanceof String text && (text.contains("{{") || text.contains("{%"))) {
+            return jinja.render(text, source, scope);
+        }
+        return value;
+    }
+
+    /** {@code target/compiled/<project>/<file>}, and for YAML-defined tests {@code <yml>/<test>.sql}, as dbt. */
+    private String compiledPath(Node node) {
+        String base = project.config().paths().targetPath() + "/compiled/" + node.packageName() + "/";
+        if (node instanceof TestNode test && test.isGeneric()) {
+            return base + test.originalFilePath() + "/" + relationOf(test).identifier() + ".sql";
+        }
+        return base + node.originalFilePath();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.model.run.execute;
+
+import dev.model.adapter.WarehouseAdapter;
+import dev.model.compile.Compiler;
+import dev.model.graph.ProjectGraph;
+import dev.model.jinja.JinjaEngine;
+import dev.model.log.Log;
+import dev.model.parse.ParsedProject;
+import java.nio.file.Path;
+
+/**
+ * What every node of one invocation is executed with. Immutable and shared by the worker threads;
+ * each node gets its own {@link dev.model.adapter.Session} on top.
+ *
+ * @param projectRoot absolute project directory; {@code target/run/} files are written under it
+ */
+public record ExecutionContext(
+        ParsedProject project,
+        ProjectGraph graph,
+        JinjaEngine jinja,
+        Compiler compiler,
+        WarehouseAdapter adapter,
+        RunFlags flags,
+        Path projectRoot,
+        Log log) {
+
+    public Path targetDir() {
+        return projectRoot.resolve(project.config().paths().targetPath());
+    }
+}

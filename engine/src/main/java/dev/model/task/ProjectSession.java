@@ -1,0 +1,41 @@
+package dev.model.task;
+
+import dev.model.graph.ProjectGraph;
+import dev.model.jinja.JinjaEngine;
+import dev.model.jinja.JinjaSettings;
+import dev.model.log.Log;
+import dev.model.parse.ParsedProject;
+import dev.model.parse.ProjectParser;
+import dev.model.project.CliVars;
+import dev.model.project.ProfileLoader;
+import dev.model.project.ProjectConfig;
+import dev.model.project.ProjectLoader;
+import dev.model.project.Target;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads a project from disk into a {@link LoadedProject}: config, profile, parse, graph. */
+public final class ProjectSession {
+
+    private ProjectSession() {
+    }
+
+    public static LoadedProject open(InvocationOptions options, Log log) {
+        Map<String, Object> cliVars = options.vars().map(CliVars::parse).orElse(Map.of());
+        ProjectConfig config = ProjectLoader.load(options.projectDir(), log, options.env(), cliVars);
+        Target target = ProfileLoader.load(config, options.profilesDir(), options.target(), options.env(), options.home());
+        if (options.threads().isPresent()) {
+            target = new Target(target.profileName(), target.name(), target.type(), target.database(), target.schema(),
+                    options.threads().get(), target.settings());
+        }
+        String invocationId = UUID.randomUUID().toString();
+        Instant startedAt = Instant.now();
+        JinjaSettings settings = new JinjaSettings(config.name(), target.type(), target.publicFields(), config.vars(),
+                cliVars, config.dispatch(), invocationId, startedAt, options.env(), log);
+        ParsedProject parsed = new ProjectParser(config, target, cliVars, options.env(), log, invocationId).parse();
+        JinjaEngine jinja = JinjaEngine.create(parsed.macros(), settings);
+        ProjectGraph graph = ProjectGraph.build(parsed);
+        return new LoadedProject(config, target, cliVars, jinja, parsed, graph, invocationId, startedAt);
+    }
+}

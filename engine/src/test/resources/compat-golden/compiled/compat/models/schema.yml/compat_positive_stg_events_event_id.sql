@@ -1,0 +1,4 @@
+
+select event_id
+from "compat"."main"."stg_events"
+where event_id <= 0

@@ -1,0 +1,4 @@
+
+
+select distinct event_type
+from "compat"."main"."stg_events"

@@ -1,0 +1,22 @@
+select
+    event_id, event_type,
+    1 as status_created,
+    2 as status_paid,
+    3 as status_cancelled,
+    10 as limit_low,
+    1000 as limit_high,
+    'MIXED CASE' as upper_text,
+    'mixed case' as lower_text,
+    true as starts_with_order,
+    'a|b|c' as split_joined,
+    'order_created' as replaced,
+    'event_42' as formatted,
+    'padded' as stripped,
+    'x-y-z' as joined,
+    '2024-01' as month_label,
+    'order_created_' as re_sub,
+    true as re_match,
+    event_type in ('order_created', 'order_paid') as is_known,
+    event_id || ', ' || event_type as joined_sql,
+    ''','' / count(*) desc / 2' as defaults_echo
+from "compat"."main"."stg_events"

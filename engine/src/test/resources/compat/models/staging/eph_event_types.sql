@@ -1,0 +1,4 @@
+{{ config(materialized='ephemeral') }}
+
+select distinct event_type
+from {{ ref('stg_events') }}

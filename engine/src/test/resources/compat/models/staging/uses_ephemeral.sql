@@ -1,0 +1,8 @@
+-- an ephemeral model injected as a CTE; ref() with two arguments (package, model)
+select
+    types.event_type,
+    count(events.event_id) as event_count
+from {{ ref('eph_event_types') }} as types
+left join {{ ref('compat', 'stg_events') }} as events
+    on events.event_type = types.event_type
+group by types.event_type

@@ -1,0 +1,3 @@
+select *
+from {{ ref('stg_events') }}
+where amount_cents < 0

@@ -1,0 +1,10 @@
+{#- Ephemeral: one row per order with the sums of its lines. -#}
+select
+    order_id,
+    count(*) as line_count,
+    sum(quantity) as item_count,
+    sum(gross_cents) as gross_cents,
+    sum(discount_cents) as discount_cents,
+    sum(net_cents) as net_cents
+from {{ ref('int_order_lines_enriched') }}
+group by order_id
