@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A local check, not a test: generates a project of N models (default 10,000) in layers that ref
  * each other (with --with-jinja, one in 20 also needs the full renderer), with a property file per folder, and prints how long parsing takes.
- * Run: {@code java -cp <test classpath> dev.model.parse.ParseTiming [models] [--with-jinja]}.
+ * Run: {@code java -cp <test classpath> dev.model.parse.ParseTiming [models] [--with-jinja]}, or
+ * {@code ParseTiming --project DIR} for an existing project (e.g. one from bench/generate_project.py).
  */
 public final class ParseTiming {
 
@@ -34,6 +35,10 @@ public final class ParseTiming {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[0].equals("--project")) {
+            time(Path.of(args[1]));
+            return;
+        }
         int models = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         boolean someJinja = args.length > 1 && args[1].equals("--with-jinja");
         Path root = Files.createTempDirectory("parse-timing");
@@ -67,6 +72,11 @@ public final class ParseTiming {
         }
         TestingFiles.write(root, "models/sources.yml",
                 "sources:\n  - name: raw\n    tables:\n      - name: events\n");
+        time(root);
+    }
+
+    /** Parses the project at {@code root} a few times (system property {@code runs}, default 5). */
+    private static void time(Path root) {
         Target target = new Target("big", "dev", "duckdb", "dev", "main", 1, Map.of("type", "duckdb"));
         int runs = Integer.getInteger("runs", 5);
         for (int run = 1; run <= runs; run++) {
