@@ -24,7 +24,8 @@ final class PropertyReader {
     private static final Set<String> NOT_RENDERED = Set.of("description", "tests", "data_tests",
             "pre-hook", "post-hook", "pre_hook", "post_hook", "+pre-hook", "+post-hook");
     private static final Set<String> KNOWN_TOP_LEVEL = Set.of("version", "models", "seeds", "snapshots", "sources",
-            "macros", "exposures", "metrics", "analyses", "semantic_models", "saved_queries", "unit_tests", "groups");
+            "macros", "exposures", "metrics", "analyses", "semantic_models", "saved_queries", "unit_tests", "groups",
+            "data_tests");
 
     private static final Set<String> NODE_KEYS = Set.of("name", "description", "config", "columns", "tests",
             "data_tests", "docs", "meta", "access", "group", "latest_version", "versions", "constraints",
@@ -232,7 +233,9 @@ final class PropertyReader {
             columns.put(name, new ColumnInfo(name, string(column.get("description")) == null ? ""
                     : string(column.get("description")), string(rendered.get("data_type")),
                     quote != null && Boolean.parseBoolean(quote.toString()), map(rendered.get("meta")), tags));
-            tests.addAll(tests(column, name, tags));
+            // dbt quotes the column name its tests receive when the column says quote: true.
+            boolean quoted = quote != null && Boolean.parseBoolean(quote.toString());
+            tests.addAll(tests(column, quoted ? "\"" + name + "\"" : name, tags));
         }
     }
 

@@ -361,6 +361,21 @@ final class TestProjectParser {
     }
 
     @Test
+    void quotedColumnsReachTheirTestsQuoted() {
+        ParsedProject parsed = project.file("models/quoted.yml", """
+                models:
+                  - name: stg_orders
+                    columns:
+                      - name: Order Id
+                        quote: true
+                        tests: [not_null]
+                """).parse();
+        TestNode test = test(parsed, "not_null_stg_orders__Order_Id_");
+        assertEquals("\"Order Id\"", test.columnName());
+        assertEquals("\"Order Id\"", test.testMetadata().kwargs().get("column_name"));
+    }
+
+    @Test
     void missingDocIsAnError() {
         project.file("models/more.yml", "models:\n  - name: stg_orders\n    description: \"{{ doc('nope') }}\"\n");
         ModelException e = assertThrows(ModelException.class, () -> project.parse());
