@@ -133,18 +133,21 @@ final class NodeFactory {
     TestNode singularTest(ProjectFiles.SourceFile file) {
         String name = file.stem();
         List<String> fqn = fqn(file.folders(), name);
+        PropertySpecs.Patch patch = properties.patch("data_tests", name);
         ConfigMerger merger = new ConfigMerger(unknownKeys, TestDefaults.VALUES);
         for (Map<String, Object> layer : testConfigs.layersFor(fqn)) {
             merger.apply(layer, testConfigs.origin());
         }
+        applyPatch(merger, patch);
         TemplateCalls.Found found = calls.find(file.text(), file.file(), 1, name, merger.values());
         merger.apply(found.config(), SourceLocation.of(file.file()));
         NodeConfig config = merger.build();
         if (!config.enabled()) {
+            disabled.add("data_tests:" + name);
             return null;
         }
         return new TestNode("test." + project + "." + name, name, project, file.originalFilePath(), file.file(),
-                file.text(), config, fqn, "", found.dependencies(), null, null, null);
+                file.text(), config, fqn, description(patch), found.dependencies(), null, null, null);
     }
 
     SourceNode source(PropertySpecs.SourceTable table) {

@@ -303,7 +303,7 @@ public final class ProjectParser {
         private void warnUnmatchedPatches(PropertyIndex properties, List<Node> nodes, NodeFactory factory) {
             Set<String> present = new java.util.HashSet<>();
             for (Node node : nodes) {
-                present.add(node.resourceType().dbtName() + "s:" + node.name());
+                present.add((node instanceof TestNode ? "data_test" : node.resourceType().dbtName()) + "s:" + node.name());
             }
             for (PropertySpecs.Patch patch : properties.patches()) {
                 String key = patch.kind() + ":" + patch.name();

@@ -69,7 +69,7 @@ final class PropertyReader {
                 log.warn("Unknown key '" + key + "' in " + doc.file() + " is ignored", SourceLocation.of(doc.file(), 1));
             }
         }
-        for (String kind : List.of("models", "seeds", "snapshots")) {
+        for (String kind : List.of("models", "seeds", "snapshots", "data_tests")) {
             for (Map<String, Object> entry : entries(root, kind)) {
                 if (kind.equals("snapshots") && entry.containsKey("relation")) {
                     snapshots.add(yamlSnapshot(entry));
@@ -125,7 +125,7 @@ final class PropertyReader {
     }
 
     private PropertySpecs.Patch patch(String kind, Map<String, Object> raw) {
-        checkKeys(raw, NODE_KEYS, kind.substring(0, kind.length() - 1));
+        checkKeys(raw, NODE_KEYS, kind.equals("data_tests") ? "singular test" : kind.substring(0, kind.length() - 1));
         PropertySpecs.Origin origin = at(raw);
         Map<String, Object> entry = renderEntry(raw, origin.location());
         Map<String, ColumnInfo> columns = new LinkedHashMap<>();

@@ -376,6 +376,23 @@ final class TestProjectParser {
     }
 
     @Test
+    void singularTestsArePatchedFromDataTestsYaml() {
+        ParsedProject parsed = project.file("tests/tests.yml", """
+                data_tests:
+                  - name: assert_positive
+                    description: Amounts are never negative
+                    config:
+                      severity: warn
+                      tags: [finance]
+                """).parse();
+        TestNode singular = (TestNode) parsed.nodes().get("test.shop.assert_positive");
+        assertEquals("Amounts are never negative", singular.description());
+        assertEquals("warn", singular.config().get("severity"));
+        assertEquals(List.of("finance"), singular.config().tags());
+        assertEquals(1, project.log.warnings().size(), project.log.warnings().toString());
+    }
+
+    @Test
     void missingDocIsAnError() {
         project.file("models/more.yml", "models:\n  - name: stg_orders\n    description: \"{{ doc('nope') }}\"\n");
         ModelException e = assertThrows(ModelException.class, () -> project.parse());
