@@ -24,7 +24,8 @@ final class GenericTests {
                  UnknownConfigKeys unknownKeys, dev.model.project.TemplateValues values) {
         this.properties = properties;
         this.builder = new GenericTestBuilder(project, macros,
-                new FolderConfigs(config.tests(), dev.model.error.SourceLocation.of(config.file())), unknownKeys, values);
+                new FolderConfigs(config.tests(), dev.model.error.SourceLocation.of(config.file()), values), unknownKeys,
+                values);
     }
 
     /** The tests, in declaration order; {@code parallel} maps a list of work items on the parse pool. */

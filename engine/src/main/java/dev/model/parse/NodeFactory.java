@@ -3,6 +3,7 @@ package dev.model.parse;
 import dev.model.error.ModelException;
 import dev.model.error.SourceLocation;
 import dev.model.project.ProjectConfig;
+import dev.model.project.TemplateValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,17 +31,17 @@ final class NodeFactory {
     private final Set<String> disabled = ConcurrentHashMap.newKeySet();
 
     NodeFactory(String project, ProjectConfig config, PropertyIndex properties, TemplateCalls calls,
-                UnknownConfigKeys unknownKeys) {
+                UnknownConfigKeys unknownKeys, TemplateValues values) {
         this.project = project;
         this.properties = properties;
         this.calls = calls;
         this.unknownKeys = unknownKeys;
         SourceLocation origin = SourceLocation.of(config.file());
-        this.modelConfigs = new FolderConfigs(config.models(), origin);
-        this.seedConfigs = new FolderConfigs(config.seeds(), origin);
-        this.snapshotConfigs = new FolderConfigs(config.snapshots(), origin);
-        this.testConfigs = new FolderConfigs(config.tests(), origin);
-        this.sourceConfigs = new FolderConfigs(config.sources(), origin);
+        this.modelConfigs = new FolderConfigs(config.models(), origin, values);
+        this.seedConfigs = new FolderConfigs(config.seeds(), origin, values);
+        this.snapshotConfigs = new FolderConfigs(config.snapshots(), origin, values);
+        this.testConfigs = new FolderConfigs(config.tests(), origin, values);
+        this.sourceConfigs = new FolderConfigs(config.sources(), origin, values);
     }
 
     /** Whether a node that a patch ({@code kind:name}) describes exists but is disabled. */

@@ -133,7 +133,7 @@ public final class ProjectParser {
             clock.lap("property YAML");
             TemplateCalls calls = new TemplateCalls(engine, target.database(), target.schema());
             UnknownConfigKeys unknownKeys = new UnknownConfigKeys(log);
-            NodeFactory factory = new NodeFactory(name, project, properties, calls, unknownKeys);
+            NodeFactory factory = new NodeFactory(name, project, properties, calls, unknownKeys, yamlValues);
 
             List<Node> nodes = new ArrayList<>();
             nodes.addAll(parallel(modelFiles, factory::model).stream().filter(Objects::nonNull).toList());

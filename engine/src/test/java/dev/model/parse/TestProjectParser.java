@@ -393,6 +393,25 @@ final class TestProjectParser {
     }
 
     @Test
+    void projectConfigTreesMayUseTheTarget() {
+        ParsedProject parsed = project.file("dbt_project.yml", """
+                name: shop
+                vars: {audit_schema: a}
+                models:
+                  shop:
+                    staging:
+                      +materialized: "{{ 'table' if target.name == 'dev' else 'view' }}"
+                      +post-hook: "grant select on {{ this }} to {{ target.name }}"
+                    marts:
+                      +enabled: "{{ target.name != 'dev' }}"
+                """).parse();
+        ModelNode stgOrders = (ModelNode) parsed.nodes().get("model.shop.stg_orders");
+        assertEquals("table", stgOrders.config().materialized());
+        assertEquals(List.of("grant select on {{ this }} to {{ target.name }}"), stgOrders.config().get("post_hook"));
+        assertFalse(parsed.nodes().containsKey("model.shop.orders"), "marts disabled on dev");
+    }
+
+    @Test
     void missingDocIsAnError() {
         project.file("models/more.yml", "models:\n  - name: stg_orders\n    description: \"{{ doc('nope') }}\"\n");
         ModelException e = assertThrows(ModelException.class, () -> project.parse());

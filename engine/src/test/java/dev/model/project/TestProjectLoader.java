@@ -96,6 +96,25 @@ final class TestProjectLoader {
     }
 
     @Test
+    void richerJinjaInConfigTreesIsLeftForTheParser() {
+        TestingFiles.write(dir, "dbt_project.yml", """
+                name: shop
+                models:
+                  +materialized: "{{ 'table' if target.name == 'prod' else 'view' }}"
+                """);
+        ProjectConfig config = ProjectLoader.load(dir, new TestingLog(), Map.of(), Map.of());
+        assertEquals("{{ 'table' if target.name == 'prod' else 'view' }}", config.models().get("+materialized"));
+    }
+
+    @Test
+    void richerJinjaInTopLevelValuesIsAnError() {
+        TestingFiles.write(dir, "dbt_project.yml", "name: shop\nprofile: \"{{ 'a' ~ 'b' }}\"\n");
+        ModelException e = assertThrows(ModelException.class, () -> ProjectLoader.load(dir, new TestingLog(), Map.of(), Map.of()));
+        assertEquals(ErrorCategory.PROJECT, e.category());
+        assertTrue(e.getMessage().startsWith("Unsupported Jinja in a YAML value"), e.getMessage());
+    }
+
+    @Test
     void missingProjectFileSaysWhereItLooked() {
         ModelException e = assertThrows(ModelException.class, () -> ProjectLoader.load(dir, new TestingLog()));
         assertEquals(ErrorCategory.PROJECT, e.category());
