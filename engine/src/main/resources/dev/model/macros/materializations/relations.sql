@@ -204,8 +204,11 @@
 {%- endmacro %}
 
 {% macro default__alter_column_comment(relation, column_dict) -%}
-  {%- for column_name, column in column_dict.items() if column.description %}
+  {%- for column_name in column_dict %}
+  {%- set column = column_dict[column_name] %}
+  {%- if column.description %}
   comment on column {{ relation }}.{{ adapter.quote(column_name) if column.quote else column_name }} is '{{ column.description | replace("'", "''") }}';
+  {%- endif %}
   {%- endfor %}
 {%- endmacro %}
 
