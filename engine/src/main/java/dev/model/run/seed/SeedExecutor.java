@@ -46,6 +46,8 @@ public final class SeedExecutor implements NodeExecutor {
             timer.time(TimingInfo.COMPILE, () -> { });
             long rows = timer.time(TimingInfo.EXECUTE, () -> new SeedTable(context.adapter(), session, relation)
                     .replaceWith(SeedLoader.forAdapter(context.adapter().type(), csv, config), context.flags().fullRefresh()));
+            // Later nodes of the same invocation (a model reading the seed) see it in the relation cache.
+            context.state().relations().created(relation.withType(Relation.RelationType.TABLE));
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("_message", "INSERT " + rows);
             response.put("code", "INSERT");

@@ -60,11 +60,13 @@ public final class SnapshotExecutor implements NodeExecutor {
             SnapshotConfig config = SnapshotConfig.of(snapshot);
             compiled[0] = timer.time(TimingInfo.COMPILE, () ->
                     context.compiler().compileOne(snapshot.uniqueId(), Optional.of(session.queryRunner()), false));
+            context.state().compiled(compiled[0]);
             SnapshotMacros macros = new SnapshotMacros(context.jinja(),
                     new SnapshotScope(relation, snapshot.config(), session.queryRunner()));
             SnapshotSql sql = new SnapshotSql(config, relation, macros);
             StatementResult result = timer.time(TimingInfo.EXECUTE, () ->
                     build(context, session, config, sql, relation, compiled[0].compiledCode().strip()));
+            context.state().relations().created(relation.withType(Relation.RelationType.TABLE));
             return NodeResult.builder(snapshot.uniqueId(), NodeStatus.SUCCESS)
                     .timing(timer.timing())
                     .adapterResponse(result.adapterResponse())
