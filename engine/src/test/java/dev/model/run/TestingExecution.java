@@ -82,15 +82,24 @@ public final class TestingExecution implements AutoCloseable {
         return adapter;
     }
 
-    /** Parses the project as it is now and executes one node, as the scheduler would. */
-    public NodeResult execute(NodeExecutor executor, String uniqueId, RunFlags flags) {
+    /** Parses the project as it is now: the context every node of one invocation gets. */
+    public ExecutionContext context(RunFlags flags) {
         LoadedProject project = load();
-        ExecutionContext context = new ExecutionContext(project.parsed(), project.graph(), project.jinja(),
+        return new ExecutionContext(project.parsed(), project.graph(), project.jinja(),
                 CompileTask.compiler(project), adapter(), flags, root, Log.silent());
-        Node node = project.graph().node(uniqueId);
+    }
+
+    /** Executes one node in a context, on its own session, as the scheduler would. */
+    public NodeResult execute(NodeExecutor executor, String uniqueId, ExecutionContext context) {
+        Node node = context.graph().node(uniqueId);
         try (Session session = adapter().openSession(uniqueId)) {
             return executor.execute(node, context, session, new CancellationToken());
         }
+    }
+
+    /** Parses the project as it is now and executes one node, as the scheduler would. */
+    public NodeResult execute(NodeExecutor executor, String uniqueId, RunFlags flags) {
+        return execute(executor, uniqueId, context(flags));
     }
 
     public NodeResult execute(NodeExecutor executor, String uniqueId) {

@@ -12,10 +12,11 @@ import java.util.Optional;
 
 /**
  * Replaces a seed's table all or nothing: the file goes into a new {@code <name>__dbt_tmp} table
- * first, so a bad file leaves the previous table as it was. When the old table has the same
- * columns and no full refresh is asked, its rows are replaced in one transaction (dbt truncates
- * and inserts, keeping the table's grants and dependants); otherwise the old table is dropped
- * and the new one renamed into place, in one transaction where DDL is transactional.
+ * first, so a bad file leaves the previous table as it was. Where DDL is transactional (DuckDB),
+ * the old table is dropped and the new one renamed into place in one transaction: atomic, and
+ * without copying the rows a second time. Elsewhere, when the old table has the same columns and
+ * no full refresh is asked, its rows are replaced in one transaction (dbt truncates and inserts,
+ * keeping the table's grants); otherwise the old table is dropped and the new one renamed.
  */
 final class SeedTable {
 
@@ -49,7 +50,8 @@ final class SeedTable {
 
     private void swapIn(Relation staged, boolean fullRefresh) {
         Optional<Relation> existing = session.getRelation(target);
-        if (existing.isPresent() && existing.get().type() == Relation.RelationType.TABLE && !fullRefresh
+        boolean atomicSwap = adapter.supports(Capability.TRANSACTIONAL_DDL);
+        if (!atomicSwap && existing.isPresent() && existing.get().type() == Relation.RelationType.TABLE && !fullRefresh
                 && sameColumns(session.getColumns(existing.get()), session.getColumns(staged))) {
             session.executeInTransaction(List.of(
                     "delete from " + target.render(),
@@ -62,7 +64,7 @@ final class SeedTable {
                 + " if exists " + target.render()));
         String newName = target.quoting().identifier() ? target.quoting().quote(target.identifier()) : target.identifier();
         statements.add("alter table " + staged.render() + " rename to " + newName);
-        if (adapter.supports(Capability.TRANSACTIONAL_DDL)) {
+        if (atomicSwap) {
             session.executeInTransaction(statements);
         } else {
             statements.forEach(session::execute);
