@@ -40,6 +40,9 @@ record SeedCsv(Path file, String shownPath, char delimiter) {
             }
             List<String> names = new ArrayList<>();
             records.next().forEach(name -> names.add(name.strip()));
+            if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
+                names.set(0, names.get(0).substring(1).strip()); // a byte order mark, as spreadsheet exports write
+            }
             for (int i = 0; i < names.size(); i++) {
                 if (names.get(i).isEmpty()) {
                     throw ModelException.project("column " + (i + 1) + " of the header has no name", location(1));

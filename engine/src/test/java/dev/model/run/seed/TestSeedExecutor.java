@@ -3,6 +3,7 @@ package dev.model.run.seed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.model.adapter.Relation;
 import dev.model.run.NodeResult;
 import dev.model.run.NodeStatus;
 import dev.model.run.TestingExecution;
@@ -212,6 +213,47 @@ final class TestSeedExecutor {
             assertEquals(NodeStatus.SUCCESS, result.status(), result.message());
             assertEquals(List.of(List.of("a", 1.25), List.of("b", 2.0)),
                     normaliseAll(project.rows("select sku, price from " + table(project, "prices") + " order by sku")));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void duckDbRereadsTheWholeFileWhenALateValueBreaksTheSniffedType() {
+        try (TestingExecution project = project(Warehouse.DUCKDB)) {
+            StringBuilder csv = new StringBuilder("id,code\n");
+            for (int i = 1; i <= 30_000; i++) {
+                csv.append(i).append(',').append(i).append('\n');
+            }
+            csv.append("30001,A-17\n");
+            project.file("seeds/codes.csv", csv.toString());
+            NodeResult result = project.execute(new SeedExecutor(), "seed.shop.codes");
+
+            assertEquals(NodeStatus.SUCCESS, result.status(), result.message());
+            assertEquals("INSERT 30001", result.message());
+            assertEquals("code varchar", types(project, "codes").get(1));
+            assertEquals(List.of(List.of("A-17")), project.rows("select code from " + table(project, "codes") + " where id = 30001"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void schemaAndAliasConfigsNameTheTableAndAByteOrderMarkIsDropped(Warehouse warehouse) {
+        try (TestingExecution project = project(warehouse)) {
+            project.file("seeds/country_codes.csv", "\uFEFFcode,name\nDE,Germany\n");
+            project.file("seeds/props.yml", """
+                    version: 2
+                    seeds:
+                      - name: country_codes
+                        config:
+                          schema: reference
+                          alias: countries
+                    """);
+            NodeResult result = project.execute(new SeedExecutor(), "seed.shop.country_codes");
+            assertEquals(NodeStatus.SUCCESS, result.status(), result.message());
+            String schema = project.adapter().schema() + "_reference";
+            Relation expected = project.adapter().relation(null, schema, "countries");
+            assertEquals(expected.render(), result.relationName());
+            assertEquals(List.of("code", "name"), project.adapter().getColumns(expected).stream()
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
         }
     }
 

@@ -225,6 +225,29 @@ final class TestSnapshotExecutor {
 
     @ParameterizedTest
     @EnumSource(Warehouse.class)
+    void validToCurrentMarksCurrentRowsAndCompiledSqlIsWritten(Warehouse warehouse) {
+        try (TestingExecution project = new TestingExecution(dir, warehouse)) {
+            project.file("snapshots/customers.sql", TIMESTAMP_SNAPSHOT.replace("invalidate_hard_deletes=True",
+                    "dbt_valid_to_current=\"cast('9999-12-31 00:00:00' as timestamp)\""));
+            project.adapter().execute("create table raw_customers (id integer, name varchar(20), updated_at timestamp)");
+            project.adapter().execute("insert into raw_customers values (1, 'ann', timestamp '2024-01-01 00:00:00')");
+            assertEquals(NodeStatus.SUCCESS, project.execute(new SnapshotExecutor(), "snapshot.shop.customers_snapshot").status());
+            project.adapter().execute("update raw_customers set name = 'anna', updated_at = timestamp '2024-01-05 00:00:00'");
+            NodeResult second = project.execute(new SnapshotExecutor(), "snapshot.shop.customers_snapshot");
+            assertEquals(NodeStatus.SUCCESS, second.status(), second.message());
+            LocalDateTime endOfTime = LocalDateTime.of(9999, 12, 31, 0, 0);
+            assertEquals(List.of(List.of("ann", LocalDateTime.of(2024, 1, 5, 0, 0)), List.of("anna", endOfTime)),
+                    project.rows("select name, dbt_valid_to from " + snapshotTable(project, "customers_snapshot")
+                            + " order by dbt_valid_from"));
+            assertTrue(java.nio.file.Files.readString(project.root().resolve(second.compiledPath()))
+                    .contains("select id, name, updated_at from raw_customers"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
     void snapshotWithoutUniqueKeyOrWithUnknownStrategyNamesTheFile(Warehouse warehouse) {
         try (TestingExecution project = new TestingExecution(dir, warehouse)) {
             project.file("snapshots/nokey.sql", """
