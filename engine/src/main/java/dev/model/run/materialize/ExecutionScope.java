@@ -16,7 +16,7 @@ import java.util.Optional;
  * around the whole run ({@code on-run-start}): {@code execute} is true, {@code this} is the
  * node's relation, and statements go to the node's session.
  */
-final class ExecutionScope implements RenderScope {
+public final class ExecutionScope implements RenderScope {
 
     private final Node node;
     private final ProjectGraph graph;
@@ -25,7 +25,7 @@ final class ExecutionScope implements RenderScope {
     private final QueryRunner queries;
     private final Map<String, Object> extraContext;
 
-    ExecutionScope(Node node, ProjectGraph graph, Compiler compiler, Relation self, QueryRunner queries,
+    public ExecutionScope(Node node, ProjectGraph graph, Compiler compiler, Relation self, QueryRunner queries,
                    Map<String, Object> extraContext) {
         this.node = node;
         this.graph = graph;

@@ -13,9 +13,9 @@ import java.util.Map;
  * runs (so {@code {{ this }}} is its relation). dbt accepts a string, a list, or
  * {@code {sql: ..., transaction: ...}} maps; the text is what counts here.
  */
-record Hooks(List<String> pre, List<String> post) {
+public record Hooks(List<String> pre, List<String> post) {
 
-    static Hooks render(Node node, JinjaEngine jinja, RenderScope scope) {
+    public static Hooks render(Node node, JinjaEngine jinja, RenderScope scope) {
         return new Hooks(render(node, node.config().get("pre_hook"), jinja, scope),
                 render(node, node.config().get("post_hook"), jinja, scope));
     }

@@ -11,6 +11,8 @@ import dev.model.run.PhaseTimer;
 import dev.model.run.TimingInfo;
 import dev.model.run.execute.ExecutionContext;
 import dev.model.run.execute.NodeExecutor;
+import dev.model.run.materialize.ExecutionScope;
+import dev.model.run.materialize.Hooks;
 import dev.model.run.schedule.CancellationToken;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -18,8 +20,8 @@ import java.util.Map;
 
 /**
  * {@code model seed} for one CSV file: reads it, types its columns, and replaces the seed's table
- * all or nothing (see {@link SeedTable}). Success reads as dbt's {@code INSERT <rows>}. Hooks
- * ({@code pre_hook}/{@code post_hook}) are not run for seeds yet.
+ * all or nothing (see {@link SeedTable}), between its {@code pre_hook}s and {@code post_hook}s.
+ * Success reads as dbt's {@code INSERT <rows>}.
  */
 public final class SeedExecutor implements NodeExecutor {
 
@@ -44,8 +46,15 @@ public final class SeedExecutor implements NodeExecutor {
             SeedConfig config = SeedConfig.of(seed, context.adapter().identifierCase());
             SeedCsv csv = new SeedCsv(seed.file(), seed.originalFilePath(), config.delimiter());
             timer.time(TimingInfo.COMPILE, () -> { });
-            long rows = timer.time(TimingInfo.EXECUTE, () -> new SeedTable(context.adapter(), session, relation)
-                    .replaceWith(SeedLoader.forAdapter(context.adapter().type(), csv, config), context.flags().fullRefresh()));
+            Hooks hooks = Hooks.render(seed, context.jinja(), new ExecutionScope(seed, context.graph(),
+                    context.compiler(), relation, session.queryRunner(), Map.of()));
+            long rows = timer.time(TimingInfo.EXECUTE, () -> {
+                hooks.pre().forEach(session::execute);
+                long loaded = new SeedTable(context.adapter(), session, relation)
+                        .replaceWith(SeedLoader.forAdapter(context.adapter().type(), csv, config), context.flags().fullRefresh());
+                hooks.post().forEach(session::execute);
+                return loaded;
+            });
             // Later nodes of the same invocation (a model reading the seed) see it in the relation cache.
             context.state().relations().created(relation.withType(Relation.RelationType.TABLE));
             Map<String, Object> response = new LinkedHashMap<>();

@@ -15,11 +15,14 @@ import dev.model.run.PhaseTimer;
 import dev.model.run.TimingInfo;
 import dev.model.run.execute.ExecutionContext;
 import dev.model.run.execute.NodeExecutor;
+import dev.model.run.materialize.ExecutionScope;
+import dev.model.run.materialize.Hooks;
 import dev.model.run.schedule.CancellationToken;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +32,8 @@ import java.util.stream.Collectors;
  * creates the table from the snapshot query plus {@code dbt_scd_id}, {@code dbt_updated_at},
  * {@code dbt_valid_from} and {@code dbt_valid_to}; later runs stage the changes in
  * {@code <name>__dbt_tmp}, add columns the query gained, and apply the changes in one
- * transaction ({@code merge}, or update and insert where the warehouse has no merge).
+ * transaction ({@code merge}, or update and insert where the warehouse has no merge). Its
+ * {@code pre_hook}s run before and its {@code post_hook}s after.
  */
 public final class SnapshotExecutor implements NodeExecutor {
 
@@ -65,8 +69,14 @@ public final class SnapshotExecutor implements NodeExecutor {
             SnapshotMacros macros = new SnapshotMacros(context.jinja(),
                     new SnapshotScope(relation, snapshot.config(), session.queryRunner()));
             SnapshotSql sql = new SnapshotSql(config, relation, macros);
-            StatementResult result = timer.time(TimingInfo.EXECUTE, () ->
-                    build(context, session, config, sql, relation, compiled[0].compiledCode().strip()));
+            Hooks hooks = Hooks.render(snapshot, context.jinja(), new ExecutionScope(snapshot, context.graph(),
+                    context.compiler(), relation, session.queryRunner(), Map.of()));
+            StatementResult result = timer.time(TimingInfo.EXECUTE, () -> {
+                hooks.pre().forEach(session::execute);
+                StatementResult built = build(context, session, config, sql, relation, compiled[0].compiledCode().strip());
+                hooks.post().forEach(session::execute);
+                return built;
+            });
             context.state().relations().created(relation.withType(Relation.RelationType.TABLE));
             return NodeResult.builder(snapshot.uniqueId(), NodeStatus.SUCCESS)
                     .timing(timer.timing())

@@ -257,6 +257,27 @@ final class TestSeedExecutor {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void preAndPostHooksRunAroundTheLoadWithThisAsTheSeedTable(Warehouse warehouse) {
+        try (TestingExecution project = project(warehouse)) {
+            project.file("seeds/orders.csv", ORDERS);
+            project.file("dbt_project.yml", """
+                    name: shop
+                    version: '1.0'
+                    config-version: 2
+                    profile: shop
+                    seeds:
+                      shop:
+                        +pre-hook: "create table if not exists seed_audit (n integer)"
+                        +post-hook: "insert into seed_audit select count(*) from {{ this }}"
+                    """);
+            NodeResult result = project.execute(new SeedExecutor(), "seed.shop.orders");
+            assertEquals(NodeStatus.SUCCESS, result.status(), result.message());
+            assertEquals(List.of(List.of(3L)), normaliseAll(project.rows("select n from seed_audit")));
+        }
+    }
+
     private static List<List<Object>> normaliseAll(List<List<Object>> rows) {
         return rows.stream().map(TestSeedExecutor::normalise).toList();
     }
