@@ -278,6 +278,30 @@ final class TestSeedExecutor {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void emptyFileDuplicateHeaderAndLongDelimiterAreClearErrors(Warehouse warehouse) {
+        try (TestingExecution project = project(warehouse)) {
+            project.file("seeds/empty.csv", "");
+            project.file("seeds/twice.csv", "id,ID\n1,2\n");
+            project.file("seeds/semi.csv", "a;;b\n1;;2\n");
+            project.file("seeds/props.yml", """
+                    version: 2
+                    seeds:
+                      - name: semi
+                        config:
+                          delimiter: ";;"
+                    """);
+            assertEquals("seeds/empty.csv: Seed file is empty: it needs a header row",
+                    project.execute(new SeedExecutor(), "seed.shop.empty").message());
+            assertEquals("seeds/twice.csv:1: column name 'ID' appears twice in the header",
+                    project.execute(new SeedExecutor(), "seed.shop.twice").message());
+            NodeResult semi = project.execute(new SeedExecutor(), "seed.shop.semi");
+            assertEquals(NodeStatus.ERROR, semi.status());
+            assertEquals("seeds/semi.csv: Seed 'semi': delimiter must be one character, got ';;'", semi.message());
+        }
+    }
+
     private static List<List<Object>> normaliseAll(List<List<Object>> rows) {
         return rows.stream().map(TestSeedExecutor::normalise).toList();
     }

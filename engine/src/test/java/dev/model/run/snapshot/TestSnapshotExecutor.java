@@ -273,6 +273,61 @@ final class TestSnapshotExecutor {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void missingStrategySettingsAndUnknownHardDeletesAreClearErrors(Warehouse warehouse) {
+        try (TestingExecution project = new TestingExecution(dir, warehouse)) {
+            project.file("snapshots/bad.sql", """
+                    {% snapshot no_updated_at %}
+                    {{ config(target_schema='snapshots', unique_key='id', strategy='timestamp') }}
+                    select 1 as id
+                    {% endsnapshot %}
+                    {% snapshot no_check_cols %}
+                    {{ config(target_schema='snapshots', unique_key='id', strategy='check') }}
+                    select 1 as id
+                    {% endsnapshot %}
+                    {% snapshot odd_deletes %}
+                    {{ config(target_schema='snapshots', unique_key='id', strategy='check', check_cols='all',
+                              hard_deletes='purge') }}
+                    select 1 as id
+                    {% endsnapshot %}
+                    """);
+            assertEquals("snapshots/bad.sql: Snapshot 'no_updated_at' uses the timestamp strategy but has no updated_at column",
+                    project.execute(new SnapshotExecutor(), "snapshot.shop.no_updated_at").message());
+            assertEquals("snapshots/bad.sql: Snapshot 'no_check_cols' uses the check strategy but has no check_cols: set a"
+                    + " list of columns or 'all'", project.execute(new SnapshotExecutor(), "snapshot.shop.no_check_cols").message());
+            assertEquals("snapshots/bad.sql: Snapshot 'odd_deletes' has an unknown hard_deletes 'purge': use 'ignore',"
+                    + " 'invalidate' or 'new_record'", project.execute(new SnapshotExecutor(), "snapshot.shop.odd_deletes").message());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void aColumnAddedToTheQueryIsAddedToTheTableAndCheckAllVersionsEveryRow(Warehouse warehouse) {
+        try (TestingExecution project = new TestingExecution(dir, warehouse)) {
+            project.file("snapshots/customers.sql", """
+                    {% snapshot customers_all %}
+                    {{ config(target_schema='snapshots', unique_key='id', strategy='check', check_cols='all') }}
+                    select * from raw_customers
+                    {% endsnapshot %}
+                    """);
+            project.adapter().execute("create table raw_customers (id integer, name varchar(20))");
+            project.adapter().execute("insert into raw_customers values (1, 'ann'), (2, 'bob')");
+            assertEquals(NodeStatus.SUCCESS, project.execute(new SnapshotExecutor(), "snapshot.shop.customers_all").status());
+            project.adapter().execute("alter table raw_customers add column tier varchar(10)");
+            project.adapter().execute("update raw_customers set tier = 'gold' where id = 1");
+            NodeResult second = project.execute(new SnapshotExecutor(), "snapshot.shop.customers_all");
+            assertEquals(NodeStatus.SUCCESS, second.status(), second.message());
+            String table = snapshotTable(project, "customers_all");
+            assertTrue(project.adapter().getColumns(project.adapter().relation(null, "snapshots", "customers_all")).stream()
+                    .anyMatch(c -> c.name().equalsIgnoreCase("tier")));
+            assertEquals(List.of(Arrays.asList(1, "gold"), Arrays.asList(2, null)), project.rows(
+                    "select id, tier from " + table + " where dbt_valid_to is null order by id").stream()
+                    .map(TestSnapshotExecutor::ints).toList());
+            assertEquals(4, project.rows("select * from " + table).size());
+        }
+    }
+
     /** Integers come back as Integer or Long depending on the warehouse; compare them as Integer. */
     private static List<Object> ints(List<Object> row) {
         return row.stream().map(v -> v instanceof Long l ? (Object) l.intValue() : v).toList();
