@@ -66,11 +66,11 @@ public final class SnapshotExecutor implements NodeExecutor {
                     context.compiler().compileOne(snapshot.uniqueId(), Optional.of(session.queryRunner()), false));
             context.state().compiled(compiled[0]);
             writeCompiled(context, compiled[0]);
-            SnapshotMacros macros = new SnapshotMacros(context.jinja(),
-                    new SnapshotScope(relation, snapshot.config(), session.queryRunner()));
+            ExecutionScope scope = new ExecutionScope(snapshot, context.graph(), context.compiler(), relation,
+                    session.queryRunner(), Map.of());
+            SnapshotMacros macros = new SnapshotMacros(context.jinja(), scope);
             SnapshotSql sql = new SnapshotSql(config, relation, macros);
-            Hooks hooks = Hooks.render(snapshot, context.jinja(), new ExecutionScope(snapshot, context.graph(),
-                    context.compiler(), relation, session.queryRunner(), Map.of()));
+            Hooks hooks = Hooks.render(snapshot, context.jinja(), scope);
             StatementResult result = timer.time(TimingInfo.EXECUTE, () -> {
                 hooks.pre().forEach(session::execute);
                 StatementResult built = build(context, session, config, sql, relation, compiled[0].compiledCode().strip());
