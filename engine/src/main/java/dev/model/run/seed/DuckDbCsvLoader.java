@@ -9,10 +9,10 @@ import java.util.StringJoiner;
 
 /**
  * DuckDB's own parallel CSV reader: {@code create table ... as select * from read_csv(...)} with
- * its type sniffer, and {@code column_types} passed as the reader's {@code types}. When DuckDB
- * refuses the file, the Java reader reads it again to name the file, line and column of the
- * problem; when the sniffer guessed a type from its sample that a later row breaks, the load is
- * retried with the whole file sampled, as agate looks at every value.
+ * its type sniffer, and {@code column_types} passed as the reader's {@code types}. When the
+ * sniffer guessed a type from its sample that a later row breaks, the load is retried with the
+ * whole file sampled, as agate looks at every value. When DuckDB refuses the file, the Java
+ * reader reads it again to name the file, line and column of the problem.
  */
 final class DuckDbCsvLoader implements SeedLoader {
 
@@ -33,14 +33,25 @@ final class DuckDbCsvLoader implements SeedLoader {
             if (first.category() != ErrorCategory.WAREHOUSE) {
                 throw first;
             }
-            // Names the file, line and column where DuckDB's message may not; throws when it finds one.
-            SeedSchema.infer(csv, config, "duckdb");
             if (String.valueOf(first.getMessage()).contains("sample_size")) {
-                return create(session, table, header, true);
+                try {
+                    return create(session, table, header, true);
+                } catch (ModelException again) {
+                    throw explained(again);
+                }
             }
-            throw new ModelException(ErrorCategory.WAREHOUSE, "DuckDB could not load the seed file: "
-                    + first.getMessage(), csv.location(0), first);
+            throw explained(first);
         }
+    }
+
+    /** Reads the file in Java to name the file, line and column of the problem; DuckDB's own message otherwise. */
+    private ModelException explained(ModelException duckDbError) {
+        if (duckDbError.category() != ErrorCategory.WAREHOUSE) {
+            return duckDbError;
+        }
+        SeedSchema.infer(csv, config, "duckdb"); // throws the precise error when it finds one
+        return new ModelException(ErrorCategory.WAREHOUSE, "DuckDB could not load the seed file: "
+                + duckDbError.getMessage(), csv.location(0), duckDbError);
     }
 
     private long create(Session session, Relation table, List<String> header, boolean sampleAll) {
