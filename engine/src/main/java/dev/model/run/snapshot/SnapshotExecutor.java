@@ -112,6 +112,7 @@ public final class SnapshotExecutor implements NodeExecutor {
                 .columns().stream().map(c -> new Column(c.name(), c.typeName())).toList();
         List<Column> targetColumns = session.getColumns(existing.get());
         Set<String> targetNames = lowerNames(targetColumns);
+        requireSnapshotTable(target, config.columns(), targetNames);
         if (config.hardDeletes() == HardDeletes.NEW_RECORD && !targetNames.contains(lower(config.columns().isDeleted()))) {
             session.execute("alter table " + target.render() + " add column " + config.columns().isDeleted() + " varchar");
         }
@@ -137,6 +138,20 @@ public final class SnapshotExecutor implements NodeExecutor {
             return new StatementResult("MERGE " + changed, changed, null);
         } finally {
             session.dropRelation(staging.withType(Relation.RelationType.UNKNOWN));
+        }
+    }
+
+    /** dbt's check that the table was built by a snapshot before changes are merged into it. */
+    private static void requireSnapshotTable(Relation target, SnapshotColumns meta, Set<String> targetNames) {
+        List<String> missing = new ArrayList<>();
+        for (String column : List.of(meta.scdId(), meta.validFrom(), meta.validTo())) {
+            if (!targetNames.contains(lower(column))) {
+                missing.add("\"" + column + "\"");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ModelException.project("Snapshot target " + target.render() + " is not a snapshot table (missing "
+                    + String.join(", ", missing) + "); drop it or choose another target");
         }
     }
 

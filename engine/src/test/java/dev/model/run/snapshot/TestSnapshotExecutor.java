@@ -328,6 +328,22 @@ final class TestSnapshotExecutor {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Warehouse.class)
+    void anExistingTableThatIsNotASnapshotIsRefused(Warehouse warehouse) {
+        try (TestingExecution project = new TestingExecution(dir, warehouse)) {
+            project.file("snapshots/customers.sql", TIMESTAMP_SNAPSHOT);
+            project.adapter().execute("create table raw_customers (id integer, name varchar(20), updated_at timestamp)");
+            project.adapter().createSchemaIfMissing(null, "snapshots");
+            String table = snapshotTable(project, "customers_snapshot");
+            project.adapter().execute("create table " + table + " (id integer, dbt_scd_id varchar(32))");
+            NodeResult result = project.execute(new SnapshotExecutor(), "snapshot.shop.customers_snapshot");
+            assertEquals(NodeStatus.ERROR, result.status());
+            assertEquals("Snapshot target " + table + " is not a snapshot table (missing \"dbt_valid_from\","
+                    + " \"dbt_valid_to\"); drop it or choose another target", result.message());
+        }
+    }
+
     /** Integers come back as Integer or Long depending on the warehouse; compare them as Integer. */
     private static List<Object> ints(List<Object> row) {
         return row.stream().map(v -> v instanceof Long l ? (Object) l.intValue() : v).toList();
