@@ -93,55 +93,63 @@ public final class RunTask {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         Compiler compiler = CompileTask.compiler(project);
-        try (WarehouseAdapter adapter = Adapters.discover().open(project.target(), project.config().root(), log)) {
-            RunState state = new RunState(adapter);
+        try (WarehouseAdapter adapter = Adapters.discover().open(project.target(), project.config().root(), log);
+             RunState state = new RunState(adapter)) {
             ExecutionContext context = new ExecutionContext(project.parsed(), project.graph(), project.jinja(), compiler,
                     adapter, request.flags(), project.config().root(), log, state);
-            int threads = Math.max(1, request.flags().threads());
-            reporter.runStarted(threads, project.target().name());
-
-            List<NodeResult> results = new ArrayList<>();
-            Map<String, NodeDescription> descriptions = describe(project, compiler, runnable);
-            List<NodeResult> startHooks = request.runProjectHooks()
-                    ? runHooks(context, reporter, "on-run-start", project.config().onRunStart(), Map.of()) : List.of();
-            results.addAll(startHooks);
-            boolean startFailed = startHooks.stream().anyMatch(r -> r.status().isFailure());
-
-            ExecutionOutcome outcome;
-            if (startFailed) {
-                List<NodeResult> skipped = new ArrayList<>();
-                for (String id : runnable) {
-                    skipped.add(NodeResult.skipped(id, "Skipping because an on-run-start hook failed"));
-                }
-                outcome = new ExecutionOutcome(skipped, false, java.util.Optional.empty());
-            } else {
-                WorkGraph work = WorkGraph.restrictedTo(parentsThroughEphemerals(project.graph(), runnable), new LinkedHashSet<>(runnable));
-                NodeRunner runner = nodeRunner(context, request.executors());
-                DagExecutor executor = new DagExecutor(work, runner, ExecutorOptions.of(threads, request.flags().failFast()),
-                        new ReportingListener(reporter, descriptions));
-                try (ShutdownCancellation guard = ShutdownCancellation.install(executor, SHUTDOWN_WAIT)) {
-                    outcome = executor.run();
-                }
-            }
-            results.addAll(outcome.results());
-
-            if (request.runProjectHooks()) {
-                results.addAll(runHooks(context, reporter, "on-run-end", project.config().onRunEnd(),
-                        endHookContext(outcome.results(), compiler, project.graph())));
-            }
-            double elapsed = (System.nanoTime() - startNanos) / 1e9;
-            RunResults runResults = new RunResults(project.invocationId(), started, Instant.now(), results, elapsed,
-                    args(request, options), outcome.cancelled());
-            Path runResultsFile = new RunResultsWriter(ArtifactMetadata.DBT_VERSION, customEnv(options.env()))
-                    .write(runResults, project.config().targetDir());
-            Path manifest = CompileTask.writeManifest(project, new CompiledProject(state.compiledNodes(), compiler.relations()));
-            List<NodeDescription> summaryNodes = new ArrayList<>();
-            for (NodeResult result : results) {
-                summaryNodes.add(descriptions.getOrDefault(result.uniqueId(), NodeDescription.fromUniqueId(result.uniqueId())));
-            }
-            reporter.runFinished(runResults, summaryNodes);
-            return new Result(runResults, runResultsFile, manifest);
+            return run(project, options, runnable, request, reporter, context, started, startNanos);
         }
+    }
+
+    private static Result run(LoadedProject project, InvocationOptions options, List<String> runnable, Request request,
+                              RunReporter reporter, ExecutionContext context, Instant started, long startNanos) {
+        Compiler compiler = context.compiler();
+        RunState state = context.state();
+        int threads = Math.max(1, request.flags().threads());
+        reporter.runStarted(threads, project.target().name());
+
+        List<NodeResult> results = new ArrayList<>();
+        Map<String, NodeDescription> descriptions = describe(project, compiler, runnable);
+        List<NodeResult> startHooks = request.runProjectHooks()
+                ? runHooks(context, reporter, "on-run-start", project.config().onRunStart(), Map.of()) : List.of();
+        results.addAll(startHooks);
+        boolean startFailed = startHooks.stream().anyMatch(r -> r.status().isFailure());
+
+        ExecutionOutcome outcome;
+        if (startFailed) {
+            List<NodeResult> skipped = new ArrayList<>();
+            for (String id : runnable) {
+                skipped.add(NodeResult.skipped(id, "Skipping because an on-run-start hook failed"));
+            }
+            outcome = new ExecutionOutcome(skipped, false, java.util.Optional.empty());
+        } else {
+            WorkGraph work = WorkGraph.restrictedTo(parentsThroughEphemerals(project.graph(), runnable), new LinkedHashSet<>(runnable));
+            NodeRunner runner = nodeRunner(context, request.executors());
+            DagExecutor executor = new DagExecutor(work, runner, ExecutorOptions.of(threads, request.flags().failFast()),
+                    new ReportingListener(reporter, descriptions));
+            try (ShutdownCancellation guard = ShutdownCancellation.install(executor, SHUTDOWN_WAIT)) {
+                outcome = executor.run();
+            }
+        }
+        results.addAll(outcome.results());
+
+        if (request.runProjectHooks()) {
+            results.addAll(runHooks(context, reporter, "on-run-end", project.config().onRunEnd(),
+                    endHookContext(outcome.results(), compiler, project.graph())));
+        }
+        state.files().flush();
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        RunResults runResults = new RunResults(project.invocationId(), started, Instant.now(), results, elapsed,
+                args(request, options), outcome.cancelled());
+        Path runResultsFile = new RunResultsWriter(ArtifactMetadata.DBT_VERSION, customEnv(options.env()))
+                .write(runResults, project.config().targetDir());
+        Path manifest = CompileTask.writeManifest(project, new CompiledProject(state.compiledNodes(), compiler.relations()));
+        List<NodeDescription> summaryNodes = new ArrayList<>();
+        for (NodeResult result : results) {
+            summaryNodes.add(descriptions.getOrDefault(result.uniqueId(), NodeDescription.fromUniqueId(result.uniqueId())));
+        }
+        reporter.runFinished(runResults, summaryNodes);
+        return new Result(runResults, runResultsFile, manifest);
     }
 
     /** The selected nodes this command builds, ephemeral models left out, in graph order. */

@@ -9,12 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the nodes of one invocation share while they run: the relation cache and the nodes
- * compiled so far (for the manifest written at the end). Thread-safe.
+ * compiled so far (for the manifest written at the end), the target files being written.
+ * Thread-safe; closed by whoever created it, once the run is over.
  */
-public final class RunState {
+public final class RunState implements AutoCloseable {
 
     private final RelationCache relations;
     private final Map<String, CompiledNode> compiled = new ConcurrentHashMap<>();
+    private final RunFiles files = new RunFiles();
 
     public RunState(WarehouseAdapter adapter) {
         this.relations = new RelationCache(adapter);
@@ -24,9 +26,20 @@ public final class RunState {
         return relations;
     }
 
+    /** target/compiled and target/run files, written in the background; the run flushes them at its end. */
+    public RunFiles files() {
+        return files;
+    }
+
     /** Records a node's compiled SQL, as it ran. */
     public void compiled(CompiledNode node) {
         compiled.put(node.node().uniqueId(), node);
+    }
+
+    /** Waits for the files still being written and stops the writers. */
+    @Override
+    public void close() {
+        files.close();
     }
 
     /** The nodes compiled during the run, by unique id. */

@@ -15,10 +15,6 @@ import dev.model.run.TimingInfo;
 import dev.model.run.execute.ExecutionContext;
 import dev.model.run.execute.NodeExecutor;
 import dev.model.run.schedule.CancellationToken;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +59,7 @@ public final class ModelExecutor implements NodeExecutor {
                 }
                 compiled[0] = context.compiler().compileOne(model.uniqueId(), Optional.of(session.queryRunner()), incremental);
                 context.state().compiled(compiled[0]);
-                write(context.projectRoot().resolve(compiled[0].compiledPath()), compiled[0].compiledCode());
+                context.state().files().write(context.projectRoot().resolve(compiled[0].compiledPath()), compiled[0].compiledCode());
                 ModelBuild full = new ModelBuild(model, target, compiled[0].compiledCode(), context, session, null, scope, null);
                 ExecutionScope recording = new ExecutionScope(model, context.graph(), context.compiler(), target,
                         full.recordingRunner(), scope.extraContext());
@@ -166,16 +162,8 @@ public final class ModelExecutor implements NodeExecutor {
         if (statements.isEmpty()) {
             return;
         }
-        write(context.projectRoot().resolve(runPath(context, node)), String.join(";\n\n", statements) + ";\n");
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ModelException(ErrorCategory.PROJECT, "Could not write " + file + ": " + e.getMessage(), null, e);
-        }
+        context.state().files().write(context.projectRoot().resolve(runPath(context, node)),
+                String.join(";\n\n", statements) + ";\n");
     }
 
     /** The node as templates see it ({@code model}): plain maps and strings only. */
