@@ -34,6 +34,7 @@ public final class TestingExecution implements AutoCloseable {
     private final Path root;
     private final Warehouse warehouse;
     private WarehouseAdapter adapter;
+    private final List<ExecutionContext> contexts = new java.util.ArrayList<>();
 
     public TestingExecution(Path root, Warehouse warehouse) {
         this.root = root;
@@ -85,8 +86,10 @@ public final class TestingExecution implements AutoCloseable {
     /** Parses the project as it is now: the context every node of one invocation gets. */
     public ExecutionContext context(RunFlags flags) {
         LoadedProject project = load();
-        return new ExecutionContext(project.parsed(), project.graph(), project.jinja(),
+        ExecutionContext context = new ExecutionContext(project.parsed(), project.graph(), project.jinja(),
                 CompileTask.compiler(project), adapter(), flags, root, Log.silent());
+        contexts.add(context);
+        return context;
     }
 
     /** Executes one node in a context, on its own session, as the scheduler would. */
@@ -94,6 +97,8 @@ public final class TestingExecution implements AutoCloseable {
         Node node = context.graph().node(uniqueId);
         try (Session session = adapter().openSession(uniqueId)) {
             return executor.execute(node, context, session, new CancellationToken());
+        } finally {
+            context.state().files().flush();
         }
     }
 
@@ -113,6 +118,7 @@ public final class TestingExecution implements AutoCloseable {
 
     @Override
     public void close() {
+        contexts.forEach(context -> context.state().files().close());
         if (adapter != null) {
             adapter.close();
         }

@@ -65,7 +65,8 @@ public final class SnapshotExecutor implements NodeExecutor {
             compiled[0] = timer.time(TimingInfo.COMPILE, () ->
                     context.compiler().compileOne(snapshot.uniqueId(), Optional.of(session.queryRunner()), false));
             context.state().compiled(compiled[0]);
-            writeCompiled(context, compiled[0]);
+            context.state().files().write(context.projectRoot().resolve(compiled[0].compiledPath()),
+                    compiled[0].compiledCode());
             ExecutionScope scope = new ExecutionScope(snapshot, context.graph(), context.compiler(), relation,
                     session.queryRunner(), Map.of());
             SnapshotMacros macros = new SnapshotMacros(context.jinja(), scope);
@@ -187,18 +188,6 @@ public final class SnapshotExecutor implements NodeExecutor {
             }
         }
         return out;
-    }
-
-    /** {@code target/compiled/<project>/snapshots/<file>}, as dbt writes it. */
-    private static void writeCompiled(ExecutionContext context, CompiledNode compiled) {
-        java.nio.file.Path file = context.projectRoot().resolve(compiled.compiledPath());
-        try {
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, compiled.compiledCode(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new ModelException(dev.model.error.ErrorCategory.PROJECT, "Could not write " + file + ": "
-                    + e.getMessage(), null, e);
-        }
     }
 
     private static long count(Session session, String sql) {
