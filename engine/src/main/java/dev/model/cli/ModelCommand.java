@@ -14,6 +14,9 @@ import picocli.CommandLine.Spec;
                 CompileCommand.class,
                 ListCommand.class,
                 CleanCommand.class,
+                RunCommand.class,
+                SeedCommand.class,
+                SnapshotCommand.class,
         })
 public final class ModelCommand implements Runnable {
 
