@@ -31,7 +31,7 @@ final class CompileCommand implements Callable<Integer> {
         InvocationOptions options = Invocations.options(root.environment(), shared, selection);
         LoadedProject project = ProjectSession.open(options, log);
         Set<String> selected = Selection.select(project, options, selection.indirectSelection, log);
-        CompileTask.Result result = CompileTask.run(project, selected);
+        CompileTask.Result result = CompileTask.run(project, selected, root.environment().workingDir(), log);
         long withCode = result.compiled().nodes().values().stream().filter(n -> n.hasCode()).count();
         log.info("Compiled " + withCode + " nodes to " + project.config().paths().targetPath() + "/compiled/"
                 + project.config().name());

@@ -6,6 +6,8 @@ import dev.model.compile.CompiledFiles;
 import dev.model.compile.CompiledProject;
 import dev.model.compile.Compiler;
 import dev.model.compile.NodeRelations;
+import dev.model.jinja.QueryRunner;
+import dev.model.log.Log;
 import dev.model.parse.Node;
 import dev.model.parse.ResourceType;
 import java.nio.file.Path;
@@ -24,13 +26,38 @@ public final class CompileTask {
     }
 
     public static Compiler compiler(LoadedProject project) {
-        NodeRelations naming = new NodeRelations(project.jinja(), project.config().name(), project.target(),
-                Quotings.forType(project.target().type()));
-        return new Compiler(project.parsed(), project.graph(), project.jinja(), naming, Optional.empty(), node -> false);
+        return compiler(project, Optional.empty());
     }
 
+    /** A compiler whose templates send {@code run_query} and {@code statement} to {@code queries}. */
+    public static Compiler compiler(LoadedProject project, Optional<QueryRunner> queries) {
+        return new Compiler(project.parsed(), project.graph(), project.jinja(), naming(project), queries, node -> false);
+    }
+
+    /** Where each node lives in the warehouse, known without connecting. */
+    public static NodeRelations naming(LoadedProject project) {
+        return new NodeRelations(project.jinja(), project.config().name(), project.target(),
+                Quotings.forType(project.target().type()));
+    }
+
+    /** Compiles without a warehouse: a template that calls {@code run_query} fails. */
     public static Result run(LoadedProject project, Collection<String> selected) {
-        Compiler compiler = compiler(project);
+        return compileAndWrite(project, selected, compiler(project));
+    }
+
+    /**
+     * Compiles as dbt does: a template that calls {@code run_query} or {@code statement} with
+     * {@code execute} true queries the target's warehouse, opened on first use and closed here.
+     *
+     * @param workingDir where relative paths of the profile (a DuckDB file) resolve
+     */
+    public static Result run(LoadedProject project, Collection<String> selected, Path workingDir, Log log) {
+        try (LazyWarehouse warehouse = new LazyWarehouse(project.target(), workingDir, log)) {
+            return compileAndWrite(project, selected, compiler(project, Optional.of(warehouse)));
+        }
+    }
+
+    private static Result compileAndWrite(LoadedProject project, Collection<String> selected, Compiler compiler) {
         List<String> withCode = selected.stream()
                 .filter(id -> hasCode(project.graph().node(id)))
                 .toList();
