@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                 ListCommand.class,
                 CleanCommand.class,
                 ShowCommand.class,
+                DebugCommand.class,
         })
 public final class ModelCommand implements Runnable {
 
