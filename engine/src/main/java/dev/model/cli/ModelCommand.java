@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
                 CompileCommand.class,
                 ListCommand.class,
                 CleanCommand.class,
+                RunCommand.class,
                 ShowCommand.class,
                 DebugCommand.class,
         })

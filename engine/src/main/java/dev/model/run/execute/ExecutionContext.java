@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * each node gets its own {@link dev.model.adapter.Session} on top.
  *
  * @param projectRoot absolute project directory; {@code target/run/} files are written under it
+ * @param state       what the nodes share while they run: relation cache, compiled nodes
  */
 public record ExecutionContext(
         ParsedProject project,
@@ -22,7 +23,14 @@ public record ExecutionContext(
         WarehouseAdapter adapter,
         RunFlags flags,
         Path projectRoot,
-        Log log) {
+        Log log,
+        RunState state) {
+
+    /** A context with fresh run state: what every caller before {@link RunState} existed builds. */
+    public ExecutionContext(ParsedProject project, ProjectGraph graph, JinjaEngine jinja, Compiler compiler,
+                            WarehouseAdapter adapter, RunFlags flags, Path projectRoot, Log log) {
+        this(project, graph, jinja, compiler, adapter, flags, projectRoot, log, new RunState(adapter));
+    }
 
     public Path targetDir() {
         return projectRoot.resolve(project.config().paths().targetPath());

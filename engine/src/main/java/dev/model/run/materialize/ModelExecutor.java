@@ -1,0 +1,201 @@
+package dev.model.run.materialize;
+
+import dev.model.adapter.Relation;
+import dev.model.adapter.Session;
+import dev.model.compile.CompiledNode;
+import dev.model.error.ErrorCategory;
+import dev.model.error.ModelException;
+import dev.model.jinja.JinjaEngine;
+import dev.model.parse.ModelNode;
+import dev.model.parse.Node;
+import dev.model.run.NodeResult;
+import dev.model.run.NodeStatus;
+import dev.model.run.PhaseTimer;
+import dev.model.run.TimingInfo;
+import dev.model.run.execute.ExecutionContext;
+import dev.model.run.execute.NodeExecutor;
+import dev.model.run.schedule.CancellationToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds one model: compiles it against its session ({@code is_incremental()} answered from the
+ * relation cache), writes {@code target/compiled/} and {@code target/run/}, runs its pre-hooks,
+ * its materialization, its post-hooks and {@code persist_docs}. Never throws: a warehouse error
+ * becomes dbt's {@code Database Error in model ...} result, a template error a
+ * {@code Compilation Error}. Thread-safe; one instance serves every model of an invocation.
+ */
+public final class ModelExecutor implements NodeExecutor {
+
+    private volatile Chooser chooser;
+
+    /** Materializations are looked up once per Jinja engine, i.e. once per invocation. */
+    private record Chooser(JinjaEngine jinja, Materializations materializations) {
+    }
+
+    @Override
+    public NodeResult execute(Node node, ExecutionContext context, Session session, CancellationToken token) {
+        if (!(node instanceof ModelNode model)) {
+            return NodeResult.error(node.uniqueId(), "Internal error: the model executor was given "
+                    + node.resourceType().dbtName() + " " + node.uniqueId());
+        }
+        PhaseTimer timer = new PhaseTimer(Clock.systemUTC());
+        Relation target = context.compiler().relationOf(model);
+        ModelBuild[] build = new ModelBuild[1];
+        CompiledNode[] compiled = new CompiledNode[1];
+        try (CancellationToken.Registration ignored = token.onCancel(session::cancel)) {
+            Materialization materialization = materializations(context).forNode(model);
+            timer.time(TimingInfo.COMPILE, () -> {
+                context.state().relations().ensureSchema(session, target.database(), target.schema());
+                ExecutionScope scope = new ExecutionScope(model, context.graph(), context.compiler(), target,
+                        session.queryRunner(), Map.of("model", NodeMap.of(model)));
+                ModelBuild probe = new ModelBuild(model, target, null, context, session, null, scope, null);
+                boolean incremental = materialization.canBeIncremental() && IncrementalMaterialization.isIncremental(probe);
+                if (materialization instanceof IncrementalMaterialization) {
+                    IncrementalMaterialization.strategy(model.config());
+                }
+                compiled[0] = context.compiler().compileOne(model.uniqueId(), Optional.of(session.queryRunner()), incremental);
+                context.state().compiled(compiled[0]);
+                write(context.projectRoot().resolve(compiled[0].compiledPath()), compiled[0].compiledCode());
+                ModelBuild full = new ModelBuild(model, target, compiled[0].compiledCode(), context, session, null, scope, null);
+                ExecutionScope recording = new ExecutionScope(model, context.graph(), context.compiler(), target,
+                        full.recordingRunner(), scope.extraContext());
+                build[0] = new ModelBuild(model, target, compiled[0].compiledCode(), context, session,
+                        new SqlMacros(context.jinja(), recording), recording,
+                        Hooks.render(model, context.jinja(), recording));
+            });
+            timer.time(TimingInfo.EXECUTE, () -> {
+                try {
+                    materialize(build[0], materialization);
+                } finally {
+                    writeRunFile(context, model, build[0].executed());
+                }
+            });
+            return NodeResult.builder(model.uniqueId(), NodeStatus.SUCCESS)
+                    .timing(timer.timing())
+                    .message(build[0].lastResult().message())
+                    .adapterResponse(build[0].lastResult().adapterResponse())
+                    .compiled(true)
+                    .compiledCode(compiled[0].compiledCode())
+                    .compiledPath(compiled[0].compiledPath())
+                    .relationName(target.render())
+                    .build();
+        } catch (ModelException failure) {
+            return failed(model, context, failure, timer, compiled[0], target);
+        }
+    }
+
+    private static void materialize(ModelBuild build, Materialization materialization) {
+        if (!materialization.runsOwnHooks()) {
+            build.hooks().pre().forEach(build::run);
+        }
+        materialization.build(build);
+        if (!materialization.runsOwnHooks()) {
+            build.hooks().post().forEach(build::run);
+        }
+        if (!(materialization instanceof EphemeralMaterialization)) {
+            build.existing(build.target()).ifPresent(built -> PersistDocs.apply(build, built));
+        }
+    }
+
+    private Materializations materializations(ExecutionContext context) {
+        Chooser current = chooser;
+        if (current == null || current.jinja() != context.jinja()) {
+            current = new Chooser(context.jinja(), new Materializations(context.jinja(), context.adapter().type()));
+            chooser = current;
+        }
+        return current.materializations();
+    }
+
+    private static NodeResult failed(ModelNode model, ExecutionContext context, ModelException failure,
+                                     PhaseTimer timer, CompiledNode compiled, Relation target) {
+        String where = model.name() + " (" + model.originalFilePath() + ")";
+        String message;
+        if (failure.category() == ErrorCategory.WAREHOUSE) {
+            message = "Database Error in model " + where + "\n" + indent(warehouseMessage(failure))
+                    + "\n  compiled code at " + runPath(context, model);
+        } else {
+            message = "Compilation Error in model " + where + "\n" + indent(failure.describe());
+        }
+        NodeResult.Builder result = NodeResult.builder(model.uniqueId(), NodeStatus.ERROR)
+                .timing(timer.timing())
+                .message(message)
+                .compiled(compiled != null)
+                .relationName(target.render());
+        if (compiled != null) {
+            result.compiledCode(compiled.compiledCode());
+        }
+        return result.build();
+    }
+
+    /** What the warehouse said, without the engine's wrapping: the text a dbt user knows. */
+    private static String warehouseMessage(ModelException failure) {
+        Throwable cause = failure.getCause();
+        String text = cause != null && cause.getMessage() != null ? cause.getMessage() : failure.getMessage();
+        return text.strip();
+    }
+
+    private static String indent(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append("  ").append(line.stripTrailing());
+        }
+        return out.toString();
+    }
+
+    /** {@code target/run/<package>/<file>}, where dbt writes the statements a model ran. */
+    static String runPath(ExecutionContext context, Node node) {
+        return context.project().config().paths().targetPath() + "/run/" + node.packageName() + "/"
+                + node.originalFilePath();
+    }
+
+    private static void writeRunFile(ExecutionContext context, Node node, List<String> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        write(context.projectRoot().resolve(runPath(context, node)), String.join(";\n\n", statements) + ";\n");
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ModelException(ErrorCategory.PROJECT, "Could not write " + file + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /** The node as templates see it ({@code model}): plain maps and strings only. */
+    static final class NodeMap {
+        private NodeMap() {
+        }
+
+        static Map<String, Object> of(Node node) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("unique_id", node.uniqueId());
+            view.put("name", node.name());
+            view.put("resource_type", node.resourceType().dbtName());
+            view.put("package_name", node.packageName());
+            view.put("original_file_path", node.originalFilePath());
+            view.put("path", node.originalFilePath());
+            view.put("fqn", node.fqn());
+            view.put("tags", node.config().tags());
+            view.put("config", node.config().values());
+            view.put("description", node.description());
+            return view;
+        }
+    }
+}
