@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 RunCommand.class,
                 ShowCommand.class,
                 DebugCommand.class,
+                RetryCommand.class,
         })
 public final class ModelCommand implements Runnable {
 
