@@ -130,7 +130,8 @@ final class ContextObjects {
                 case "execute" -> {
                     QueryRunner.QueryTable table = core.runQuery(a.string(0, "sql"),
                             PyValues.truthy(a.get(3, "fetch", false)), a.state());
-                    yield new ArrayList<>(List.of(response(table), new AgateTable(table)));
+                    yield table == null ? new ArrayList<>(java.util.Arrays.asList(null, null))
+                            : new ArrayList<>(List.of(response(table), new AgateTable(table)));
                 }
                 case "type" -> core.settings().adapterType();
                 default -> MISSING;
@@ -146,7 +147,8 @@ final class ContextObjects {
         return response;
     }
 
-    static ModelException noWarehouse(RenderState state, int line) {
-        return state.error("run_query() and statement blocks need a warehouse connection, which this command does not open", line);
+    /** Located by the function that called it, where the line is known. */
+    static ModelException noWarehouse() {
+        return ModelException.project("run_query() and statement blocks need a warehouse connection, which this command does not open");
     }
 }

@@ -6,7 +6,9 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.lib.fn.MacroFunction;
 import dev.model.parse.RefCall;
 import dev.model.parse.SourceCall;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** dbt's context functions: ref, source, config, var, env_var, return, log, run_query ... */
@@ -27,9 +29,7 @@ final class DbtFunctions {
         define(functions, context, "var", DbtFunctions::var);
         define(functions, context, "env_var", DbtFunctions::envVar);
         define(functions, context, "is_incremental", a -> a.state().scope().isIncremental());
-        define(functions, context, "return", a -> {
-            throw new MacroReturn(a.get(0, "value", null));
-        });
+        define(functions, context, "return", a -> a.interpreter().returnAfterExpression(a.get(0, "value", null)));
         define(functions, context, "log", a -> {
             String message = a.state().core().scrub(PyValues.str(a.get(0, "msg", "")));
             if (PyValues.truthy(a.get(1, "info", false))) {
@@ -43,8 +43,25 @@ final class DbtFunctions {
             a.state().core().settings().log().info(a.state().core().scrub(PyValues.str(a.get(0, "msg", ""))));
             return "";
         });
-        define(functions, context, "run_query", a -> new AgateTable(
-                a.state().core().runQuery(a.string(0, "sql"), true, a.state())));
+        define(functions, context, "run_query", a -> {
+            QueryRunner.QueryTable table = a.state().core().runQuery(a.string(0, "sql"), true, a.state());
+            return table == null ? null : new AgateTable(table);
+        });
+        define(functions, context, "zip", a -> {
+            List<Object> zipped = new ArrayList<>();
+            List<List<Object>> lists = a.positional().stream().map(PyValues::listOf).toList();
+            int size = lists.stream().mapToInt(List::size).min().orElse(0);
+            for (int i = 0; i < size; i++) {
+                List<Object> tuple = new ArrayList<>();
+                for (List<Object> list : lists) {
+                    tuple.add(list.get(i));
+                }
+                zipped.add(tuple);
+            }
+            return zipped;
+        });
+        define(functions, context, "set", a -> new ArrayList<>(new java.util.LinkedHashSet<>(
+                a.has(0, "items") ? PyValues.listOf(a.get(0, "items", null)) : List.of())));
         define(functions, context, "store_result", DbtFunctions::storeResult);
         define(functions, context, "load_result", a -> a.state().statementResults().get(a.string(0, "name")));
         define(functions, context, "tojson", a -> {

@@ -17,6 +17,8 @@ final class DbtInterpreter extends JinjavaInterpreter {
 
     private RenderState state;
     private RuntimeException pending;
+    private int pendingDepth;
+    private int expressionDepth;
     private int outputLine;
     private int outputErrorsBefore = -1;
 
@@ -50,7 +52,21 @@ final class DbtInterpreter extends JinjavaInterpreter {
     /** Parks {@code signal} and throws it; the enclosing expression evaluation rethrows it. */
     RuntimeException raise(RuntimeException signal) {
         pending = signal;
+        pendingDepth = expressionDepth;
         throw signal;
+    }
+
+    /**
+     * {@code return(x)}: parks the value without throwing, so jinjava neither wraps an exception
+     * nor records an error on this hot path; the expression is unwound once it has been evaluated.
+     */
+    Object returnAfterExpression(Object value) {
+        if (expressionDepth == 0) {
+            throw raise(new MacroReturn(value));
+        }
+        pending = new MacroReturn(value);
+        pendingDepth = expressionDepth;
+        return value;
     }
 
     /** A {@code {{ ... }}} starts: remembers where, to tell an undefined variable printed from one tested. */
@@ -82,25 +98,29 @@ final class DbtInterpreter extends JinjavaInterpreter {
     @Override
     public Object resolveELExpression(String expression, int lineNumber) {
         int errorsBefore = getErrors().size();
+        int depth = ++expressionDepth;
         try {
             return super.resolveELExpression(expression, lineNumber);
         } finally {
-            rethrowPending(errorsBefore);
+            expressionDepth--;
+            rethrowPending(errorsBefore, depth);
         }
     }
 
     @Override
     public Object resolveELExpression(String expression, int lineNumber, int position) {
         int errorsBefore = getErrors().size();
+        int depth = ++expressionDepth;
         try {
             return super.resolveELExpression(expression, lineNumber, position);
         } finally {
-            rethrowPending(errorsBefore);
+            expressionDepth--;
+            rethrowPending(errorsBefore, depth);
         }
     }
 
-    private void rethrowPending(int errorsBefore) {
-        if (pending != null) {
+    private void rethrowPending(int errorsBefore, int depth) {
+        if (pending != null && pendingDepth >= depth) {
             // jinjava recorded the signal as an error on its way out: it is not one
             while (getErrors().size() > errorsBefore) {
                 removeLastError();

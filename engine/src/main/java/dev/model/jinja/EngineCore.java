@@ -36,6 +36,9 @@ final class EngineCore {
     private final FrozenContext parent;
     private final Map<String, Map<String, MacroFunction>> packages = new HashMap<>();
     private final List<String> secrets;
+    private final java.util.concurrent.ConcurrentHashMap<String, com.hubspot.jinjava.tree.Node> parsed =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_TREES = 50_000;
 
     EngineCore(MacroLibrary library, JinjaSettings settings) {
         this.settings = settings;
@@ -127,6 +130,10 @@ final class EngineCore {
                 new RenderState.Frame(null, definition.file(), definition.line() - 1));
         interpreter.state(state);
         JinjavaInterpreter.pushCurrent(interpreter);
+        TemplatePreprocessor.UnknownFilter unknown = TemplatePreprocessor.unknownFilter(definition.source(), parent);
+        if (unknown != null) {
+            throw state.error("No filter named '" + unknown.name() + "'", unknown.line());
+        }
         try {
             interpreter.render(TemplatePreprocessor.rewriteCalls(MacroFiles.asMacroBlock(definition)));
             for (TemplateError error : interpreter.getErrors()) {
@@ -191,12 +198,37 @@ final class EngineCore {
                 + target + "'; searched for: " + String.join(", ", searched), null);
     }
 
+    /** Runs {@code sql}; null while parsing ({@code execute} false), as dbt's run_query returns None then. */
     QueryRunner.QueryTable runQuery(String sql, boolean fetch, RenderState state) {
+        if (!state.scope().execute()) {
+            return null;
+        }
         Optional<QueryRunner> runner = state.scope().queries();
-        if (!state.scope().execute() || runner.isEmpty()) {
-            throw ContextObjects.noWarehouse(state, 0);
+        if (runner.isEmpty()) {
+            throw ContextObjects.noWarehouse();
         }
         return runner.get().execute(sql, fetch);
+    }
+
+    /**
+     * The parsed tree of a template. Parsing is a good part of a render, and every model is
+     * rendered twice (parse, then compile), so trees that parsed cleanly are kept; jinjava's
+     * nodes hold no render state, as the shared macro bodies already rely on.
+     */
+    com.hubspot.jinjava.tree.Node parse(String template, DbtInterpreter interpreter) {
+        com.hubspot.jinjava.tree.Node cached = parsed.get(template);
+        if (cached != null) {
+            return cached;
+        }
+        int errorsBefore = interpreter.getErrors().size();
+        com.hubspot.jinjava.tree.Node tree = interpreter.parse(TemplatePreprocessor.rewriteCalls(template));
+        if (interpreter.getErrors().size() == errorsBefore) {
+            if (parsed.size() >= MAX_CACHED_TREES) {
+                parsed.clear();
+            }
+            parsed.put(template, tree);
+        }
+        return tree;
     }
 
     /** A new interpreter over a fresh child context of the shared parent. */

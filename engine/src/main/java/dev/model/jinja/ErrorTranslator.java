@@ -24,7 +24,12 @@ final class ErrorTranslator {
         if (error.getException() instanceof TemplateAbort abort) {
             return abort.error();
         }
-        return state.error(message(error), error.getLineno());
+        return state.error(message(error), error.getLineno(), error.getException());
+    }
+
+    static String message(com.hubspot.jinjava.interpret.InterpretException e) {
+        String raw = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof com.hubspot.jinjava.interpret.TemplateSyntaxException ? "Jinja syntax error: " + raw : raw;
     }
 
     static String message(TemplateError error) {

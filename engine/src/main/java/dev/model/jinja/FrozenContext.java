@@ -13,6 +13,27 @@ final class FrozenContext extends Context {
 
     FrozenContext(Context parent) {
         super(parent);
+        parent.getGlobalMacros(); // created lazily on first lookup otherwise: a write racing between renders
+        isolateVariableTracking();
+    }
+
+    /**
+     * jinjava hands one pair of bookkeeping sets from the root context to every descendant, and
+     * each {@code for} loop adds and removes its variable names there: renders on two threads
+     * then fail with a ConcurrentModificationException. The sets exist only for jinjava's eager
+     * mode, which is not used; giving this context (and so every render below it) concurrent
+     * sets is the one way in, as the fields are private.
+     */
+    private void isolateVariableTracking() {
+        for (String name : new String[] {"metaContextVariables", "overriddenNonMetaContextVariables"}) {
+            try {
+                java.lang.reflect.Field field = Context.class.getDeclaredField(name);
+                field.setAccessible(true);
+                field.set(this, java.util.concurrent.ConcurrentHashMap.newKeySet());
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw dev.model.error.ModelException.internal("unsupported jinjava version: cannot isolate " + name, e);
+            }
+        }
     }
 
     @Override

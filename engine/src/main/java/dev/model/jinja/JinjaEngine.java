@@ -1,6 +1,7 @@
 package dev.model.jinja;
 
 import com.hubspot.jinjava.el.ext.NamedParameter;
+import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.fn.MacroFunction;
@@ -49,9 +50,8 @@ public final class JinjaEngine {
         if (unknown != null) {
             throw state.error("No filter named '" + unknown.name() + "'", unknown.line());
         }
-        String text = TemplatePreprocessor.rewriteCalls(template);
         return withInterpreter(state, interpreter -> {
-            String out = interpreter.render(text);
+            String out = interpreter.render(core.parse(template, interpreter), true);
             for (TemplateError error : interpreter.getErrors()) {
                 if (ErrorTranslator.isFailure(error)) {
                     throw ErrorTranslator.translate(error, state);
@@ -106,6 +106,9 @@ public final class JinjaEngine {
             throw abort.error();
         } catch (MacroReturn returned) {
             throw state.error("return() can only be used inside a macro", interpreter.getLineNumber());
+        } catch (InterpretException e) {
+            throw state.error(ErrorTranslator.message(e),
+                    e.getLineNumber() > 0 ? e.getLineNumber() : interpreter.getLineNumber(), e);
         } finally {
             JinjavaInterpreter.popCurrent();
         }

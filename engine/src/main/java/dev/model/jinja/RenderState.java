@@ -75,7 +75,12 @@ final class RenderState {
 
     /** A project error at the current position, with the macro chain that led there. */
     ModelException error(String message, int nodeLine) {
-        return new ModelException(ErrorCategory.PROJECT, message, location(nodeLine), macroStack(), null);
+        return error(message, nodeLine, null);
+    }
+
+    /** The same, keeping jinjava's exception as the cause for debugging (never shown to users). */
+    ModelException error(String message, int nodeLine, Throwable cause) {
+        return new ModelException(ErrorCategory.PROJECT, message, location(nodeLine), macroStack(), cause);
     }
 
     /** An error thrown by the scope (a missing ref), located here unless it knows better. */

@@ -82,6 +82,9 @@ final class TemplateMacro extends MacroFunction {
             return returned.value();
         } catch (TemplateAbort abort) {
             throw interpreter.raise(abort);
+        } catch (com.hubspot.jinjava.interpret.InterpretException e) {
+            int line = e.getLineNumber() > 0 ? e.getLineNumber() : interpreter.getLineNumber();
+            throw interpreter.raise(new TemplateAbort(state.error(ErrorTranslator.message(e), line)));
         } finally {
             state.pop();
             interpreter.setLineNumber(callerLine);

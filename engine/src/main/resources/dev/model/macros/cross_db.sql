@@ -10,9 +10,6 @@
         )
 {%- endmacro %}
 
-{% macro duckdb__dateadd(datepart, interval, from_date_or_timestamp) -%}
-    date_add({{ from_date_or_timestamp }}, interval ({{ interval }}) {{ datepart }})
-{%- endmacro %}
 
 {% macro h2__dateadd(datepart, interval, from_date_or_timestamp) -%}
     dateadd({{ datepart }}, {{ interval }}, {{ from_date_or_timestamp }})
@@ -30,9 +27,6 @@
         )
 {%- endmacro %}
 
-{% macro duckdb__datediff(first_date, second_date, datepart) -%}
-    date_diff('{{ datepart }}', {{ first_date }}::timestamp, {{ second_date }}::timestamp )
-{%- endmacro %}
 
 {% macro date_trunc(datepart, date) -%}
   {{ return(adapter.dispatch('date_trunc', 'dbt')(datepart, date)) }}
@@ -50,9 +44,6 @@
     cast({{ field }} as {{ type }})
 {%- endmacro %}
 
-{% macro duckdb__safe_cast(field, type) -%}
-    try_cast({{ field }} as {{ type }})
-{%- endmacro %}
 
 {% macro concat(fields) -%}
   {{ return(adapter.dispatch('concat', 'dbt')(fields)) }}
@@ -170,12 +161,13 @@
 {%- endmacro %}
 
 {% macro default__array_construct(inputs, data_type) -%}
+    {%- if inputs | length > 0 -%}
     array[ {{ inputs|join(' , ') }} ]
+    {%- else -%}
+    array[]::{{ data_type }}[]
+    {%- endif -%}
 {%- endmacro %}
 
-{% macro duckdb__array_construct(inputs, data_type) -%}
-    [ {{ inputs|join(' , ') }} ]
-{%- endmacro %}
 
 {% macro last_day(date, datepart) -%}
   {{ return(adapter.dispatch('last_day', 'dbt')(date, datepart)) }}
@@ -269,9 +261,6 @@
     {{ return('VARCHAR') }}
 {%- endmacro %}
 
-{% macro duckdb__type_string() -%}
-    {{ return('VARCHAR') }}
-{%- endmacro %}
 
 {% macro type_int() -%}
   {{ return(adapter.dispatch('type_int', 'dbt')()) }}
@@ -319,4 +308,64 @@
 
 {% macro default__type_boolean() -%}
     {{ return('BOOLEAN') }}
+{%- endmacro %}
+
+{# DuckDB: interval arithmetic instead of dateadd(), as dbt-duckdb does #}
+{% macro duckdb__dateadd(datepart, interval, from_date_or_timestamp) -%}
+    {{ from_date_or_timestamp }} + ((interval '1 {{ datepart }}') * ({{ interval }}))
+{%- endmacro %}
+
+{% macro duckdb__any_value(expression) -%}
+    arbitrary({{ expression }})
+{%- endmacro %}
+
+{% macro duckdb__split_part(string_text, delimiter_text, part_number) -%}
+    {%- if part_number >= 0 -%}
+    coalesce(string_split({{ string_text }}, {{ delimiter_text }})[ {{ part_number }} ], '')
+    {%- else -%}
+    coalesce(string_split({{ string_text }}, {{ delimiter_text }})[ length(string_split({{ string_text }}, {{ delimiter_text }})) + 1 + ({{ part_number }}) ], '')
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro duckdb__last_day(date, datepart) -%}
+    {%- if datepart == 'quarter' -%}
+    cast(
+        {{ dbt.dateadd('day', '-1', dbt.dateadd('month', '3', dbt.date_trunc(datepart, date))) }}
+        as date)
+    {%- else -%}
+    {{ dbt.default__last_day(date, datepart) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{# DuckDB: datediff counted on calendar boundaries per datepart, as dbt-duckdb does #}
+{% macro duckdb__datediff(first_date, second_date, datepart) -%}
+    {%- if datepart == 'year' -%}
+        (date_part('year', ({{ second_date }})::date) - date_part('year', ({{ first_date }})::date))
+    {%- elif datepart == 'quarter' -%}
+        ({{ datediff(first_date, second_date, 'year') }} * 4 + date_part('quarter', ({{ second_date }})::date) - date_part('quarter', ({{ first_date }})::date))
+    {%- elif datepart == 'month' -%}
+        ({{ datediff(first_date, second_date, 'year') }} * 12 + date_part('month', ({{ second_date }})::date) - date_part('month', ({{ first_date }})::date))
+    {%- elif datepart == 'day' -%}
+        (({{ second_date }})::date - ({{ first_date }})::date)
+    {%- elif datepart == 'week' -%}
+        ({{ datediff(first_date, second_date, 'day') }} / 7 + case
+            when date_part('dow', ({{ first_date }})::timestamp) <= date_part('dow', ({{ second_date }})::timestamp) then
+                case when {{ first_date }} <= {{ second_date }} then 0 else -1 end
+            else
+                case when {{ first_date }} <= {{ second_date }} then 1 else 0 end
+        end)
+    {%- elif datepart == 'hour' -%}
+        ({{ datediff(first_date, second_date, 'day') }} * 24 + date_part('hour', ({{ second_date }})::timestamp) - date_part('hour', ({{ first_date }})::timestamp))
+    {%- elif datepart == 'minute' -%}
+        ({{ datediff(first_date, second_date, 'hour') }} * 60 + date_part('minute', ({{ second_date }})::timestamp) - date_part('minute', ({{ first_date }})::timestamp))
+    {%- elif datepart == 'second' -%}
+        ({{ datediff(first_date, second_date, 'minute') }} * 60 + floor(date_part('second', ({{ second_date }})::timestamp)) - floor(date_part('second', ({{ first_date }})::timestamp)))
+    {%- else -%}
+        {{ exceptions.raise_compiler_error("Unsupported datepart for macro datediff in duckdb: '" ~ datepart ~ "'") }}
+    {%- endif -%}
+{%- endmacro %}
+
+{# H2 has no md5(): HASH('MD5', ...) gives bytes #}
+{% macro h2__hash(field) -%}
+    lower(rawtohex(hash('MD5', cast({{ field }} as {{ dbt.type_string() }}))))
 {%- endmacro %}

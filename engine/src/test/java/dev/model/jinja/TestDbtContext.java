@@ -66,10 +66,17 @@ final class TestDbtContext {
 
     @Test
     void crossDatabaseMacrosUseDuckdbSyntax() {
-        assertEquals("try_cast(a as int)", render("{{ dbt.safe_cast('a', 'int') }}"));
-        assertEquals("date_add(d, interval (1) day)", render("{{ dbt.dateadd('day', 1, 'd') }}"));
+        assertEquals("cast(a as int)", render("{{ dbt.safe_cast('a', 'int') }}"));
+        assertEquals("d + ((interval '1 day') * (1))", render("{{ dbt.dateadd('day', 1, 'd') }}"));
+        assertEquals("((b)::date - (a)::date)", render("{{ datediff('a', 'b', 'day') }}"));
+        assertEquals("(((b)::date - (a)::date) * 24 + date_part('hour', (b)::timestamp) - date_part('hour', (a)::timestamp))",
+                render("{{ datediff('a', 'b', 'hour') }}"));
+        assertEquals("arbitrary(x)", render("{{ any_value('x') }}"));
+        assertEquals("coalesce(string_split(s, ',')[ 2 ], '')", render("{{ split_part('s', \"','\", 2) }}"));
+        assertEquals("string_agg(\n        m,\n        ','\n        \n        )", render("{{ listagg('m') }}").strip());
+        assertEquals("md5(cast(x as TEXT))", render("{{ hash('x') }}"));
         assertEquals("concat(a, b)", render("{{ concat(['a', 'b']) }}"));
-        assertEquals("VARCHAR", render("{{ type_string() }}"));
+        assertEquals("TEXT INT bigint numeric(28,6)", render("{{ type_string() }} {{ type_int() }} {{ type_bigint() }} {{ type_numeric() }}"));
         assertEquals("now()", render("{{ current_timestamp() }}"));
         assertEquals("it''s", render("{{ escape_single_quotes(\"it's\") }}"));
     }
@@ -112,8 +119,41 @@ final class TestDbtContext {
                 TemplateSource.of(TestJinjaEngine.FILE), scope);
         assertEquals("42 42", out);
         assertEquals(List.of("select 42", "select 1"), ran);
-        ModelException e = assertThrows(ModelException.class, () -> render("{{ run_query('select 1') }}"));
+        assertEquals("none", render("{% set r = run_query('select 1') %}{{ 'none' if r is none else 'table' }}"));
+        TestingScope noWarehouse = new TestingScope();
+        noWarehouse.execute = true;
+        ModelException e = assertThrows(ModelException.class, () -> engine.render("\n{{ run_query('select 1') }}",
+                TemplateSource.of(TestJinjaEngine.FILE), noWarehouse));
         assertTrue(e.getMessage().contains("warehouse"), e.getMessage());
+        assertEquals(2, e.location().orElseThrow().line());
+        assertEquals("[[1, 'a'], [2, 'b']] [1, 2]", render("{{ zip([1, 2], ['a', 'b']) }} {{ set([1, 2, 1]) }}"));
+    }
+
+    @Test
+    void rendersTypicalModelsFromManyThreadsIdentically() throws Exception {
+        String model = "{{ config(materialized='table') }}select\n{% for c in ['id', 'name', 'amount'] %}  {{ c }}"
+                + "{% if not loop.last %},{% endif %}\n{% endfor %}from {{ ref('a') }} where {{ dbt.safe_cast('x', type_string()) }} > 0";
+        String expected = render(model);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    List<String> outputs = new ArrayList<>();
+                    for (int i = 0; i < 300; i++) {
+                        outputs.add(render(model));
+                    }
+                    return outputs;
+                }));
+            }
+            for (Future<List<String>> result : results) {
+                for (String output : result.get()) {
+                    assertEquals(expected, output);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

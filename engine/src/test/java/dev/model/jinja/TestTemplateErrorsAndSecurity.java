@@ -45,6 +45,18 @@ final class TestTemplateErrorsAndSecurity {
     }
 
     @Test
+    void cachedTreesRenderAgainAndBrokenTemplatesFailEveryTime() {
+        String template = "{% for i in range(2) %}{{ i }}{% endfor %}{{ ref('a').identifier }}";
+        assertEquals("01a", TestJinjaEngine.render(engine, template));
+        assertEquals("01a", TestJinjaEngine.render(engine, template));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ModelException e = fails("\n{% if true %}unclosed");
+            assertTrue(e.getMessage().contains("Missing end tag"), e.getMessage());
+            assertEquals(11, e.location().orElseThrow().line());
+        }
+    }
+
+    @Test
     void refErrorsGetTheLocation() {
         ModelException e = fails("\n\n{{ ref('missing') }}");
         assertEquals("Model 'missing' was not found", e.getMessage());

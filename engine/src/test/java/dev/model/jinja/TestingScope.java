@@ -18,6 +18,7 @@ final class TestingScope implements RenderScope {
     final List<SourceCall> sources = new ArrayList<>();
     final Map<String, Object> config = new LinkedHashMap<>();
     boolean execute;
+    boolean isNode = true;
     QueryRunner runner;
 
     @Override
@@ -47,7 +48,7 @@ final class TestingScope implements RenderScope {
 
     @Override
     public Optional<Relation> self() {
-        return Optional.of(Relation.of("db", "main", "this_model", Quoting.ALL_DOUBLE));
+        return isNode ? Optional.of(Relation.of("db", "main", "this_model", Quoting.ALL_DOUBLE)) : Optional.empty();
     }
 
     @Override
