@@ -8,12 +8,16 @@ import dev.model.compile.Compiler;
 import dev.model.compile.NodeRelations;
 import dev.model.jinja.QueryRunner;
 import dev.model.log.Log;
+import dev.model.parse.Dependencies;
+import dev.model.parse.ModelNode;
 import dev.model.parse.Node;
+import dev.model.parse.NodeConfig;
 import dev.model.parse.ResourceType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code model compile}: compiles the selected nodes, writes their SQL and the manifest. */
@@ -21,6 +25,9 @@ public final class CompileTask {
 
     public record Result(CompiledProject compiled, Path manifest) {
     }
+
+    /** dbt's name for the node of an {@code --inline} query. */
+    public static final String INLINE_NAME = "inline_query";
 
     private CompileTask() {
     }
@@ -55,6 +62,25 @@ public final class CompileTask {
         try (LazyWarehouse warehouse = new LazyWarehouse(project.target(), workingDir, log)) {
             return compileAndWrite(project, selected, compiler(project, Optional.of(warehouse)));
         }
+    }
+
+    /**
+     * Compiles SQL given on the command line ({@code --inline}), as a model of the root project
+     * named {@code inline_query}; queries reach the warehouse as in {@link #run(LoadedProject, Collection, Path, Log)}.
+     */
+    public static String compileInline(LoadedProject project, String sql, Path workingDir, Log log) {
+        try (LazyWarehouse warehouse = new LazyWarehouse(project.target(), workingDir, log)) {
+            return compileInline(project, sql, Optional.of(warehouse));
+        }
+    }
+
+    /** {@link #compileInline(LoadedProject, String, Path, Log)} with templates querying {@code queries}. */
+    public static String compileInline(LoadedProject project, String sql, Optional<QueryRunner> queries) {
+        String packageName = project.config().name();
+        ModelNode inline = new ModelNode("sql_operation." + packageName + "." + INLINE_NAME, INLINE_NAME, packageName,
+                INLINE_NAME, Path.of(INLINE_NAME), sql, NodeConfig.EMPTY, List.of(packageName, INLINE_NAME), "",
+                Map.of(), Dependencies.NONE, null);
+        return compiler(project, queries).compileInline(inline, naming(project).relationOf(inline), queries);
     }
 
     private static Result compileAndWrite(LoadedProject project, Collection<String> selected, Compiler compiler) {

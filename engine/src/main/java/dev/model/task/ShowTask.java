@@ -2,7 +2,6 @@ package dev.model.task;
 
 import dev.model.adapter.Adapters;
 import dev.model.adapter.QueryResult;
-import dev.model.adapter.Relation;
 import dev.model.adapter.Session;
 import dev.model.adapter.WarehouseAdapter;
 import dev.model.compile.CompiledNode;
@@ -11,15 +10,11 @@ import dev.model.error.ErrorCategory;
 import dev.model.error.ModelException;
 import dev.model.error.SourceLocation;
 import dev.model.log.Log;
-import dev.model.parse.Dependencies;
-import dev.model.parse.ModelNode;
 import dev.model.parse.Node;
-import dev.model.parse.NodeConfig;
 import dev.model.parse.ResourceType;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,9 +24,6 @@ import java.util.function.Function;
  * compiled SQL runs from source, so the preview is what the model would build now.
  */
 public final class ShowTask {
-
-    /** dbt's name for the node of an {@code --inline} query. */
-    public static final String INLINE_NAME = "inline_query";
 
     /** dbt show's default {@code --limit}. */
     public static final int DEFAULT_LIMIT = 5;
@@ -73,11 +65,8 @@ public final class ShowTask {
 
     /** Renders the Jinja of {@code sql} ({@code ref}, {@code source} and macros work) and previews it. */
     public static Preview showInline(LoadedProject project, String sql, int limit, Path workingDir, Log log) {
-        ModelNode inline = inlineNode(project, sql);
-        Compiler compiler = CompileTask.compiler(project);
-        Relation self = CompileTask.naming(project).relationOf(inline);
         return withSession(project, workingDir, log, session -> {
-            String compiled = compiler.compileInline(inline, self, Optional.of(session.queryRunner()));
+            String compiled = CompileTask.compileInline(project, sql, Optional.of(session.queryRunner()));
             String limitedSql = limited(compiled, limit);
             return new Preview(null, limitedSql, query(session, limitedSql, limit, "inline query", null));
         });
@@ -110,13 +99,6 @@ public final class ShowTask {
                     + node.uniqueId() + " is a " + type.dbtName() + " and has no SQL to run");
         }
         return node;
-    }
-
-    private static ModelNode inlineNode(LoadedProject project, String sql) {
-        String packageName = project.config().name();
-        return new ModelNode("sql_operation." + packageName + "." + INLINE_NAME, INLINE_NAME, packageName,
-                INLINE_NAME, Path.of(INLINE_NAME), sql, NodeConfig.EMPTY, List.of(packageName, INLINE_NAME), "",
-                Map.of(), Dependencies.NONE, null);
     }
 
     private static <T> T withSession(LoadedProject project, Path workingDir, Log log, Function<Session, T> work) {

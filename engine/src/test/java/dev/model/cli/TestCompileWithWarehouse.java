@@ -73,4 +73,29 @@ final class TestCompileWithWarehouse {
                       threads: 1
                 """);
     }
+
+    @Test
+    void compileInlinePrintsTheCompiledSqlWithRefsAndQueriesResolved() {
+        TestingProject project = TestingProject.create(dir).file("models/plain.sql", "select 1 as id\n");
+
+        TestingCli.Outcome outcome = TestingCli.inProject(dir, "compile", "--inline",
+                "select *, {{ run_query('select 5').rows[0][0] }} as five from {{ ref('plain') }}");
+
+        assertEquals(0, outcome.exitCode(), outcome::toString);
+        assertEquals("Compiled inline node is:\nselect *, 5 as five from \"memory\".\"main\".\"plain\"\n",
+                outcome.out());
+        assertFalse(project.exists("target/compiled/shop/models/plain.sql"));
+    }
+
+    @Test
+    void compileInlineWithAMissingRefFailsNamingIt() {
+        TestingProject.create(dir).file("models/plain.sql", "select 1 as id\n");
+
+        TestingCli.Outcome outcome = TestingCli.inProject(dir, "compile", "--inline", "select * from {{ ref('nope') }}");
+
+        assertEquals(2, outcome.exitCode(), outcome::toString);
+        assertEquals(1, outcome.errorLines().size(), outcome::toString);
+        assertTrue(outcome.errorLines().get(0).contains("depends on a node named 'nope' which was not found"),
+                outcome::toString);
+    }
 }
