@@ -32,6 +32,11 @@ import java.util.function.Predicate;
  */
 public final class Compiler {
 
+    private static final java.util.regex.Pattern LOOKS_LIKE_CALL =
+            java.util.regex.Pattern.compile("^\\s*(env_var|ref|var|source|doc)\\s*\\(.+\\)\\s*$", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern SINGLE_EXPRESSION =
+            java.util.regex.Pattern.compile("^\\s*\\{\\{((?:(?!\\{\\{|\\}\\}).)*)\\}\\}\\s*$", java.util.regex.Pattern.DOTALL);
+
     private final ParsedProject project;
     private final ProjectGraph graph;
     private final JinjaEngine jinja;
@@ -171,7 +176,8 @@ public final class Compiler {
 
     private String renderGenericTest(TestNode test, CompileScope scope, TemplateSource source) {
         Map<String, Object> kwargs = new LinkedHashMap<>();
-        test.testMetadata().kwargs().forEach((key, value) -> kwargs.put(key, renderArgument(value, scope, source)));
+        test.testMetadata().kwargs().forEach((key, value) ->
+                kwargs.put(key, key.equals("column_name") ? value : renderArgument(value, scope, source)));
         String macro = "test_" + test.testMetadata().name();
         if (test.testMetadata().namespace() != null) {
             macro = test.testMetadata().namespace() + "." + macro;
@@ -180,9 +186,35 @@ public final class Compiler {
         return sql == null ? "" : sql.toString();
     }
 
+    /**
+     * dbt's rendering of generic test arguments: a value that looks like a call of ref, source,
+     * var, env_var or doc is evaluated as one; a single {@code {{ expression }}} keeps its type
+     * (a var holding a list arrives as a list); other Jinja renders to text; lists and maps are
+     * walked.
+     */
     private Object renderArgument(Object value, CompileScope scope, TemplateSource source) {
-        if (value instanceof String text && (text.contains("{{") || text.contains("{%"))) {
-            return jinja.render(text, source, scope);
+        if (value instanceof String text) {
+            if (LOOKS_LIKE_CALL.matcher(text).matches()) {
+                return jinja.evaluate(text.trim(), source, scope);
+            }
+            java.util.regex.Matcher single = SINGLE_EXPRESSION.matcher(text);
+            if (single.matches()) {
+                return jinja.evaluate(single.group(1).trim(), source, scope);
+            }
+            if (text.contains("{{") || text.contains("{%")) {
+                return jinja.render(text, source, scope);
+            }
+            return text;
+        }
+        if (value instanceof List<?> items) {
+            List<Object> out = new ArrayList<>(items.size());
+            items.forEach(item -> out.add(renderArgument(item, scope, source)));
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, renderArgument(v, scope, source)));
+            return out;
         }
         return value;
     }

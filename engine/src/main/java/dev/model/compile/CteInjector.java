@@ -26,7 +26,7 @@ final class CteInjector {
         if (afterWith < 0) {
             // sqlparse's first token skips whitespace but not comments: a new with goes before them.
             int start = firstNonWhitespace(sql);
-            return sql.substring(0, start) + "with" + joined + sql.substring(start);
+            return sql.substring(0, start) + "with" + joined + " " + sql.substring(start);
         }
         int insertAt = afterWith;
         int next = skipSpaceAndComments(sql, afterWith);

@@ -92,6 +92,10 @@ final class DbtInterpreter extends JinjavaInterpreter {
         if (value instanceof dev.model.adapter.Relation || value instanceof PyObject) {
             return value.toString();
         }
+        if (value instanceof Boolean bool) {
+            // Python prints True/False, and dbt's compiled SQL carries that spelling.
+            return bool ? "True" : "False";
+        }
         return super.getAsString(value);
     }
 

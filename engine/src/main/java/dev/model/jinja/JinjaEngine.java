@@ -62,6 +62,26 @@ public final class JinjaEngine {
     }
 
     /**
+     * Evaluates one Jinja expression (the inside of {@code {{ ... }}}) and returns its value as is,
+     * not as text: dbt's "native" rendering, used for generic test arguments such as
+     * {@code values: "{{ var('statuses') }}"}, which must arrive as a list.
+     */
+    public Object evaluate(String expression, TemplateSource source, RenderScope scope) {
+        RenderState state = new RenderState(core, scope,
+                new RenderState.Frame(null, source.file(), source.firstLine() - 1));
+        String text = TemplatePreprocessor.rewriteCalls(expression);
+        return withInterpreter(state, interpreter -> {
+            Object value = interpreter.resolveELExpression(text, 1);
+            for (TemplateError error : interpreter.getErrors()) {
+                if (ErrorTranslator.isFailure(error)) {
+                    throw ErrorTranslator.translate(error, state);
+                }
+            }
+            return value;
+        });
+    }
+
+    /**
      * Calls a macro by name as a template would, resolving it as dbt does (root project first,
      * then the engine's own), and returns its value: a string, or what {@code return()} gave.
      * {@code package.name} calls a given package's macro.

@@ -50,7 +50,7 @@
 {%- endmacro %}
 
 {% macro default__concat(fields) -%}
-    concat({{ fields|join(', ') }})
+    {{ fields|join(' || ') }}
 {%- endmacro %}
 
 {% macro hash(field) -%}
@@ -270,6 +270,11 @@
     {{ return('INT') }}
 {%- endmacro %}
 
+{# dbt-duckdb's column type labels have no INTEGER entry, so the name passes through as written #}
+{% macro duckdb__type_int() -%}
+    {{ return('integer') }}
+{%- endmacro %}
+
 {% macro type_bigint() -%}
   {{ return(adapter.dispatch('type_bigint', 'dbt')()) }}
 {%- endmacro %}
@@ -312,7 +317,7 @@
 
 {# DuckDB: interval arithmetic instead of dateadd(), as dbt-duckdb does #}
 {% macro duckdb__dateadd(datepart, interval, from_date_or_timestamp) -%}
-    {{ from_date_or_timestamp }} + ((interval '1 {{ datepart }}') * ({{ interval }}))
+    ({{ from_date_or_timestamp }} + cast({{ interval }} as bigint) * interval 1 {{ datepart }})
 {%- endmacro %}
 
 {% macro duckdb__any_value(expression) -%}
@@ -338,31 +343,9 @@
 {%- endmacro %}
 
 {# DuckDB: datediff counted on calendar boundaries per datepart, as dbt-duckdb does #}
+{# dbt-duckdb 1.10: DuckDB's own date_diff, on timestamps, for every datepart #}
 {% macro duckdb__datediff(first_date, second_date, datepart) -%}
-    {%- if datepart == 'year' -%}
-        (date_part('year', ({{ second_date }})::date) - date_part('year', ({{ first_date }})::date))
-    {%- elif datepart == 'quarter' -%}
-        ({{ datediff(first_date, second_date, 'year') }} * 4 + date_part('quarter', ({{ second_date }})::date) - date_part('quarter', ({{ first_date }})::date))
-    {%- elif datepart == 'month' -%}
-        ({{ datediff(first_date, second_date, 'year') }} * 12 + date_part('month', ({{ second_date }})::date) - date_part('month', ({{ first_date }})::date))
-    {%- elif datepart == 'day' -%}
-        (({{ second_date }})::date - ({{ first_date }})::date)
-    {%- elif datepart == 'week' -%}
-        ({{ datediff(first_date, second_date, 'day') }} / 7 + case
-            when date_part('dow', ({{ first_date }})::timestamp) <= date_part('dow', ({{ second_date }})::timestamp) then
-                case when {{ first_date }} <= {{ second_date }} then 0 else -1 end
-            else
-                case when {{ first_date }} <= {{ second_date }} then 1 else 0 end
-        end)
-    {%- elif datepart == 'hour' -%}
-        ({{ datediff(first_date, second_date, 'day') }} * 24 + date_part('hour', ({{ second_date }})::timestamp) - date_part('hour', ({{ first_date }})::timestamp))
-    {%- elif datepart == 'minute' -%}
-        ({{ datediff(first_date, second_date, 'hour') }} * 60 + date_part('minute', ({{ second_date }})::timestamp) - date_part('minute', ({{ first_date }})::timestamp))
-    {%- elif datepart == 'second' -%}
-        ({{ datediff(first_date, second_date, 'minute') }} * 60 + floor(date_part('second', ({{ second_date }})::timestamp)) - floor(date_part('second', ({{ first_date }})::timestamp)))
-    {%- else -%}
-        {{ exceptions.raise_compiler_error("Unsupported datepart for macro datediff in duckdb: '" ~ datepart ~ "'") }}
-    {%- endif -%}
+    (date_diff('{{ datepart }}', {{ first_date }}::timestamp, {{ second_date }}::timestamp ))
 {%- endmacro %}
 
 {# H2 has no md5(): HASH('MD5', ...) gives bytes #}

@@ -16,7 +16,7 @@ final class TestCteInjector {
 
     @Test
     void startsAWithClauseWhenTheQueryHasNone() {
-        assertEquals("with __dbt__cte__int_lines as (\nselect 1 as id\n)select * from __dbt__cte__int_lines",
+        assertEquals("with __dbt__cte__int_lines as (\nselect 1 as id\n) select * from __dbt__cte__int_lines",
                 CteInjector.inject("select * from __dbt__cte__int_lines", List.of(CTE)));
     }
 
@@ -38,7 +38,7 @@ final class TestCteInjector {
     @Test
     void putsANewWithBeforeLeadingComments() {
         String injected = CteInjector.inject("\n-- why\nselect 1", List.of(CTE));
-        assertEquals("\nwith __dbt__cte__int_lines as (\nselect 1 as id\n)-- why\nselect 1", injected);
+        assertEquals("\nwith __dbt__cte__int_lines as (\nselect 1 as id\n) -- why\nselect 1", injected);
     }
 
     @Test
@@ -51,13 +51,13 @@ final class TestCteInjector {
     @Test
     void doesNotMistakeAnIdentifierStartingWithWithForTheKeyword() {
         String injected = CteInjector.inject("withdrawals", List.of(CTE));
-        assertEquals("with __dbt__cte__int_lines as (\nselect 1 as id\n)withdrawals", injected);
+        assertEquals("with __dbt__cte__int_lines as (\nselect 1 as id\n) withdrawals", injected);
     }
 
     @Test
     void joinsSeveralCtesInOrder() {
         String second = CteInjector.cteFor("int_b", "select 2");
-        assertEquals("with __dbt__cte__int_lines as (\nselect 1 as id\n),  __dbt__cte__int_b as (\nselect 2\n)select 3",
+        assertEquals("with __dbt__cte__int_lines as (\nselect 1 as id\n),  __dbt__cte__int_b as (\nselect 2\n) select 3",
                 CteInjector.inject("select 3", List.of(CTE, second)));
     }
 }
