@@ -204,4 +204,15 @@ final class TestShowCommand {
         assertEquals(List.of("Error: model show previews models, snapshots and tests;"
                 + " seed.shop.customers is a seed and has no SQL to run"), outcome.errorLines());
     }
+
+    @Test
+    void previewsOnH2Too() {
+        TestingWarehouseProject project = TestingWarehouseProject.create(dir, TestingWarehouseProject.Warehouse.H2)
+                .file("models/people.sql", "select 1 as id, 'Ana' as name union all select 2, 'Ben' order by 1");
+
+        TestingCli.Outcome outcome = project.run("show", "-s", "people", "--limit", "1");
+
+        assertEquals(0, outcome.exitCode(), outcome::toString);
+        assertEquals(List.of("| ID | NAME |", "| -- | ---- |", "|  1 | Ana  |"), tableLines(outcome), outcome::toString);
+    }
 }
