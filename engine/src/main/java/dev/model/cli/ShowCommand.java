@@ -4,6 +4,7 @@ import dev.model.error.ModelException;
 import dev.model.log.Log;
 import dev.model.task.InvocationOptions;
 import dev.model.task.LoadedProject;
+import dev.model.task.PreviewJson;
 import dev.model.task.PreviewTable;
 import dev.model.task.ProjectSession;
 import dev.model.task.Selection;
@@ -67,7 +68,7 @@ final class ShowCommand implements Callable<Integer> {
 
     private String render(ShowTask.Preview preview) {
         if (output == Output.json) {
-            return PreviewTable.json(preview.nodeName(), preview.rows());
+            return PreviewJson.of(preview.nodeName(), preview.rows());
         }
         String title = preview.inline() ? "Previewing inline node:" : "Previewing node '" + preview.nodeName() + "':";
         return title + "\n" + PreviewTable.text(preview.rows()).stripTrailing();

@@ -1,5 +1,7 @@
 package dev.model.task;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.model.artifacts.PreviousRun;
 import dev.model.artifacts.RunResultsReader;
 import dev.model.artifacts.RunResultsWriter;
@@ -8,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * What {@code model retry} does, from the last {@code run_results.json}: the command that wrote
@@ -30,9 +34,9 @@ public record RetryPlan(String command, Set<String> ids, Map<String, Object> arg
     public static final List<String> RETRYABLE_COMMANDS = List.of("run", "compile");
 
     public RetryPlan {
-        ids = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(ids));
+        ids = Collections.unmodifiableSet(new LinkedHashSet<>(ids));
         args = Map.copyOf(args.entrySet().stream().filter(e -> e.getValue() != null)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     /**
@@ -97,8 +101,8 @@ public record RetryPlan(String command, Set<String> ids, Map<String, Object> arg
     private Optional<String> text(String key) {
         Object value = args.get(key);
         if (value instanceof Map<?, ?> map) {
-            // dbt records --vars as the parsed mapping; as YAML flow text it parses back the same.
-            return Optional.of(flowYaml(map));
+            // dbt records --vars as the parsed mapping; JSON is YAML, so it parses back the same.
+            return Optional.of(asJson(map));
         }
         return Optional.ofNullable(value).map(Object::toString).filter(text -> !text.isBlank());
     }
@@ -118,10 +122,10 @@ public record RetryPlan(String command, Set<String> ids, Map<String, Object> arg
         return out;
     }
 
-    private static String flowYaml(Map<?, ?> map) {
+    private static String asJson(Map<?, ?> map) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(map);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new ObjectMapper().writeValueAsString(map);
+        } catch (JsonProcessingException e) {
             throw ModelException.internal("could not re-encode the previous run's vars", e);
         }
     }

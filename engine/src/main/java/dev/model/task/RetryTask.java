@@ -1,5 +1,6 @@
 package dev.model.task;
 
+import dev.model.error.ModelException;
 import dev.model.log.Log;
 import dev.model.project.CliVars;
 import dev.model.project.ProjectConfig;
@@ -48,7 +49,7 @@ public final class RetryTask {
                 CompileTask.run(project, ids, workingDir, log);
                 yield true;
             }
-            default -> throw dev.model.error.ModelException.internal("retry of '" + plan.command()
+            default -> throw ModelException.internal("retry of '" + plan.command()
                     + "' passed requireRetryable", null);
         };
     }

@@ -84,7 +84,7 @@ final class TestPreviewTable {
                         new ResultColumn("at", Types.TIMESTAMP, "TIMESTAMP")),
                 List.of(row(1L, "Zoë \"q\"\n", LocalDateTime.of(2024, 1, 2, 3, 4, 5)), row(2L, null, null)));
 
-        String json = PreviewTable.json("orders", rows);
+        String json = PreviewJson.of("orders", rows);
 
         assertEquals("""
                 {
@@ -110,7 +110,7 @@ final class TestPreviewTable {
     void inlineJsonHasNoNodeAndAnEmptyResultIsAnEmptyList() {
         QueryResult none = result(List.of(new ResultColumn("id", Types.INTEGER, "INTEGER")), List.of());
 
-        assertEquals("{\n  \"show\": []\n}", PreviewTable.json(null, none));
+        assertEquals("{\n  \"show\": []\n}", PreviewJson.of(null, none));
         assertEquals("| id |\n| -- |\n", PreviewTable.text(none));
     }
 }
