@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
                 ListCommand.class,
                 CleanCommand.class,
                 RunCommand.class,
+                SeedCommand.class,
+                SnapshotCommand.class,
                 ShowCommand.class,
                 DebugCommand.class,
                 RetryCommand.class,
