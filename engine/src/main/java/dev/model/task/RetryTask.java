@@ -2,11 +2,14 @@ package dev.model.task;
 
 import dev.model.error.ModelException;
 import dev.model.log.Log;
+import dev.model.parse.ResourceType;
 import dev.model.project.CliVars;
 import dev.model.project.ProjectConfig;
 import dev.model.project.ProjectLoader;
 import dev.model.run.execute.RunFlags;
 import dev.model.run.report.RunReporter;
+import dev.model.run.seed.SeedExecutor;
+import dev.model.run.snapshot.SnapshotExecutor;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -42,9 +45,14 @@ public final class RetryTask {
             return true;
         }
         log.info("Retrying " + ids.size() + " node(s) of the previous '" + plan.command() + "'");
+        RunFlags flags = new RunFlags(plan.fullRefresh(), plan.failFast(), project.target().threads(), false);
         return switch (plan.command()) {
-            case "run" -> RunTask.execute(project, options, ids, RunTask.runRequest(new RunFlags(plan.fullRefresh(),
-                    plan.failFast(), project.target().threads(), false)), reporter, log).succeeded();
+            case "run" -> RunTask.execute(project, options, ids, RunTask.runRequest(flags), reporter, log).succeeded();
+            case "seed" -> RunTask.execute(project, options, ids, new RunTask.Request("seed", Set.of(ResourceType.SEED),
+                    Map.of(ResourceType.SEED, new SeedExecutor()), flags, true), reporter, log).succeeded();
+            case "snapshot" -> RunTask.execute(project, options, ids, new RunTask.Request("snapshot",
+                    Set.of(ResourceType.SNAPSHOT), Map.of(ResourceType.SNAPSHOT, new SnapshotExecutor()), flags, true),
+                    reporter, log).succeeded();
             case "compile" -> {
                 CompileTask.run(project, ids, workingDir, log);
                 yield true;

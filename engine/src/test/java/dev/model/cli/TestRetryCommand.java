@@ -112,14 +112,14 @@ final class TestRetryCommand {
     @Test
     void aPreviousCommandRetryCannotRunIsAnError() {
         project().file("target/run_results.json", """
-                {"metadata": {"invocation_id": "x"}, "args": {"which": "seed"},
-                 "results": [{"unique_id": "seed.shop.raw", "status": "error"}]}
+                {"metadata": {"invocation_id": "x"}, "args": {"which": "build"},
+                 "results": [{"unique_id": "model.shop.fine", "status": "error"}]}
                 """);
 
         TestingCli.Outcome retry = TestingCli.inProject(dir, "retry");
 
         assertEquals(2, retry.exitCode(), retry::toString);
-        assertEquals(List.of("Error: model retry cannot re-run 'seed' yet; it re-runs: run, compile"),
+        assertEquals(List.of("Error: model retry cannot re-run 'build' yet; it re-runs: run, seed, snapshot, compile"),
                 retry.errorLines());
     }
 
@@ -150,5 +150,24 @@ final class TestRetryCommand {
         assertTrue(retry.out().contains("Not retrying 1 node(s) of the previous run that are no longer in the project"),
                 retry::toString);
         assertEquals(Map.of("model.shop.reads_raw", "success"), statuses(project));
+    }
+
+    @Test
+    void reRunsTheSeedsOfAPreviousSeedCommand() throws Exception {
+        TestingWarehouseProject project = project()
+                .file("seeds/customers.csv", "id,name\n1,Ana\n2,Ben\n")
+                .file("seeds/countries.csv", "code\nPT\n")
+                .file("target/run_results.json", """
+                        {"metadata": {"invocation_id": "x"}, "args": {"which": "seed"}, "results": [
+                          {"unique_id": "seed.shop.customers", "status": "error"},
+                          {"unique_id": "seed.shop.countries", "status": "success"}]}
+                        """);
+
+        TestingCli.Outcome retry = project.run("retry");
+
+        assertEquals(0, retry.exitCode(), retry::toString);
+        assertEquals(List.of("1|Ana", "2|Ben"), project.rows("select id, name from main.customers order by id"));
+        assertNull(project.relationType("main", "countries"), "a seed that succeeded is not loaded again");
+        assertEquals(Map.of("seed.shop.customers", "success"), statuses(project));
     }
 }

@@ -86,9 +86,9 @@ final class TestRetryPlan {
     @Test
     void onlyCommandsRetryCanRunAreAccepted() throws Exception {
         ModelException error = assertThrows(ModelException.class,
-                () -> plan("{\"which\": \"snapshot\"}").requireRetryable());
+                () -> plan("{\"which\": \"build\"}").requireRetryable());
 
-        assertEquals("model retry cannot re-run 'snapshot' yet; it re-runs: run, compile", error.getMessage());
+        assertEquals("model retry cannot re-run 'build' yet; it re-runs: run, seed, snapshot, compile", error.getMessage());
         assertEquals("compile", plan("{\"which\": \"compile\"}").requireRetryable().command());
     }
 }
