@@ -57,6 +57,6 @@ final class ConfigKeys {
     }
 
     static boolean isKnown(String normalisedKey) {
-        return KNOWN.contains(normalisedKey.toLowerCase(Locale.ROOT));
+        return KNOWN.contains(normalisedKey) || KNOWN.contains(normalisedKey.toLowerCase(Locale.ROOT));
     }
 }

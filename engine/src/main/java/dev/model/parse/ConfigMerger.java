@@ -1,7 +1,6 @@
 package dev.model.parse;
 
 import dev.model.error.SourceLocation;
-import dev.model.log.Log;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,14 +15,10 @@ import java.util.Map;
 final class ConfigMerger {
 
     private final Map<String, Object> values = new LinkedHashMap<>();
-    private final Log log;
+    private final UnknownConfigKeys unknownKeys;
 
-    ConfigMerger(Log log) {
-        this.log = log;
-    }
-
-    ConfigMerger(Log log, Map<String, Object> defaults) {
-        this.log = log;
+    ConfigMerger(UnknownConfigKeys unknownKeys, Map<String, Object> defaults) {
+        this.unknownKeys = unknownKeys;
         values.putAll(defaults);
     }
 
@@ -31,9 +26,7 @@ final class ConfigMerger {
     ConfigMerger apply(Map<String, Object> layer, SourceLocation origin) {
         for (Map.Entry<String, Object> entry : layer.entrySet()) {
             String key = ConfigKeys.normalise(entry.getKey());
-            if (!ConfigKeys.isKnown(key)) {
-                log.warn("Unknown config key '" + key + "' in " + (origin == null ? "a config" : origin.file()), origin);
-            }
+            unknownKeys.check(key, origin);
             put(key, entry.getValue());
         }
         return this;

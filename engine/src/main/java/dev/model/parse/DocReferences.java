@@ -25,6 +25,9 @@ final class DocReferences {
     }
 
     Node resolve(Node node) {
+        if (!mentionsDocs(node)) {
+            return node;
+        }
         if (node instanceof ModelNode m) {
             return new ModelNode(m.uniqueId(), m.name(), m.packageName(), m.originalFilePath(), m.file(), m.rawCode(),
                     m.config(), m.fqn(), text(m.description(), m), columns(m.columns(), m), m.dependsOn(), m.patchPath());
@@ -43,6 +46,31 @@ final class DocReferences {
                     text(s.description(), s), text(s.sourceDescription(), s), columns(s.columns(), s), s.meta());
         }
         return node;
+    }
+
+    private static boolean mentionsDocs(Node node) {
+        if (node.description() != null && node.description().contains("doc(")) {
+            return true;
+        }
+        Map<String, ColumnInfo> columns = Map.of();
+        if (node instanceof ModelNode m) {
+            columns = m.columns();
+        } else if (node instanceof SeedNode s) {
+            columns = s.columns();
+        } else if (node instanceof SnapshotNode s) {
+            columns = s.columns();
+        } else if (node instanceof SourceNode s) {
+            if (s.sourceDescription() != null && s.sourceDescription().contains("doc(")) {
+                return true;
+            }
+            columns = s.columns();
+        }
+        for (ColumnInfo column : columns.values()) {
+            if (column.description() != null && column.description().contains("doc(")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<String, ColumnInfo> columns(Map<String, ColumnInfo> columns, Node owner) {

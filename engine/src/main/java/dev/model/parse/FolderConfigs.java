@@ -1,6 +1,7 @@
 package dev.model.parse;
 
 import dev.model.error.SourceLocation;
+import dev.model.project.TemplateValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +18,30 @@ final class FolderConfigs {
 
     private final Map<String, Object> tree;
     private final SourceLocation origin;
+    private final TemplateValues values;
+    /** The configs of every level of the tree, computed once; only read after construction. */
+    private final Map<Object, Map<String, Object>> configsByLevel = new java.util.IdentityHashMap<>();
 
-    FolderConfigs(Map<String, Object> tree, SourceLocation origin) {
+    /**
+     * @param values renders what dbt_project.yml loading left as written (Jinja beyond env_var and
+     *               var); hooks stay raw for run time
+     */
+    FolderConfigs(Map<String, Object> tree, SourceLocation origin, TemplateValues values) {
         this.tree = tree;
         this.origin = origin;
+        this.values = values;
+        index(tree);
+    }
+
+    private void index(Map<?, ?> level) {
+        Map<String, Object> configs = configsOf(level);
+        configs.replaceAll((key, value) -> isHook(key) ? value : render(value));
+        configsByLevel.put(level, configs);
+        for (Object child : level.values()) {
+            if (child instanceof Map<?, ?> childMap && !configsByLevel.containsKey(childMap)) {
+                index(childMap);
+            }
+        }
     }
 
     SourceLocation origin() {
@@ -31,16 +52,38 @@ final class FolderConfigs {
     List<Map<String, Object>> layersFor(List<String> fqn) {
         List<Map<String, Object>> layers = new ArrayList<>();
         Map<?, ?> level = tree;
-        layers.add(configsOf(level));
+        layers.add(configsByLevel.get(level));
         for (String part : fqn) {
             Object child = level.get(part);
             if (!(child instanceof Map<?, ?> childMap)) {
                 break;
             }
             level = childMap;
-            layers.add(configsOf(level));
+            layers.add(configsByLevel.get(level));
         }
         return layers;
+    }
+
+    private static boolean isHook(String key) {
+        String normalised = ConfigKeys.normalise(key);
+        return normalised.equals("pre_hook") || normalised.equals("post_hook");
+    }
+
+    private Object render(Object value) {
+        if (value instanceof String text) {
+            return TemplateValues.hasJinja(text) ? values.render(text, origin) : text;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), render(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(item -> out.add(render(item)));
+            return out;
+        }
+        return value;
     }
 
     private static Map<String, Object> configsOf(Map<?, ?> level) {

@@ -3,7 +3,7 @@ package dev.model.parse;
 import dev.model.error.ModelException;
 import dev.model.error.SourceLocation;
 import dev.model.jinja.MacroLibrary;
-import dev.model.log.Log;
+import dev.model.project.TemplateValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,13 +53,18 @@ final class GenericTestBuilder {
     private final String project;
     private final MacroLibrary macros;
     private final FolderConfigs testConfigs;
-    private final Log log;
+    private final UnknownConfigKeys unknownKeys;
+    private final TemplateValues values;
+    /** Whether the project defines {@code test_<name>} itself; asked once per test name. */
+    private final Map<String, Boolean> projectDefinesTest = new java.util.concurrent.ConcurrentHashMap<>();
 
-    GenericTestBuilder(String project, MacroLibrary macros, FolderConfigs testConfigs, Log log) {
+    GenericTestBuilder(String project, MacroLibrary macros, FolderConfigs testConfigs, UnknownConfigKeys unknownKeys,
+                       TemplateValues values) {
         this.project = project;
         this.macros = macros;
         this.testConfigs = testConfigs;
-        this.log = log;
+        this.unknownKeys = unknownKeys;
+        this.values = values;
     }
 
     /** The test node, or null when the test is disabled. */
@@ -119,6 +124,9 @@ final class GenericTestBuilder {
             }
             testConfig.putAll(stringKeys(configMap));
         }
+        // dbt renders a test's configs at parse time (its arguments only when the test compiles).
+        testConfig.replaceAll((key, value) -> value instanceof String text && TemplateValues.hasJinja(text)
+                ? values.render(text, where) : value);
         Object descriptionValue = args.remove("description");
         String description = descriptionValue == null ? "" : descriptionValue.toString();
         GenericTestNames.Names names;
@@ -138,7 +146,7 @@ final class GenericTestBuilder {
         fqn.add(project);
         fqn.addAll(origin.folders());
         fqn.add(names.fullName());
-        ConfigMerger merger = new ConfigMerger(log, TestDefaults.VALUES);
+        ConfigMerger merger = new ConfigMerger(unknownKeys, TestDefaults.VALUES);
         for (Map<String, Object> layer : testConfigs.layersFor(fqn)) {
             merger.apply(layer, testConfigs.origin());
         }
@@ -155,7 +163,8 @@ final class GenericTestBuilder {
         }
         String hash = GenericTestNames.uniqueIdHash(names.fullName(), testName, namespace, args);
         String macroPackage = namespace != null ? namespace
-                : macros.find(project, "test_" + testName).isPresent() ? project : "dbt";
+                : projectDefinesTest.computeIfAbsent(testName, n -> macros.find(project, "test_" + n).isPresent())
+                ? project : "dbt";
         String rawCode = "{{ " + (namespace != null ? namespace + "." : "") + "test_" + testName
                 + "(**_dbt_generic_test_kwargs) }}" + configCall(testConfig);
         return new TestNode(

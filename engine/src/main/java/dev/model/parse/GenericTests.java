@@ -1,7 +1,6 @@
 package dev.model.parse;
 
 import dev.model.jinja.MacroLibrary;
-import dev.model.log.Log;
 import dev.model.project.ProjectConfig;
 
 import java.util.ArrayList;
@@ -12,16 +11,25 @@ import java.util.Map;
 /** The generic tests declared in property YAML on the models, seeds, snapshots and sources that exist. */
 final class GenericTests {
 
+    /** Maps work items in parallel, keeping their order. */
+    @FunctionalInterface
+    interface Parallel {
+        <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> work);
+    }
+
     private final PropertyIndex properties;
     private final GenericTestBuilder builder;
 
-    GenericTests(String project, MacroLibrary macros, ProjectConfig config, PropertyIndex properties, Log log) {
+    GenericTests(String project, MacroLibrary macros, ProjectConfig config, PropertyIndex properties,
+                 UnknownConfigKeys unknownKeys, dev.model.project.TemplateValues values) {
         this.properties = properties;
         this.builder = new GenericTestBuilder(project, macros,
-                new FolderConfigs(config.tests(), dev.model.error.SourceLocation.of(config.file())), log);
+                new FolderConfigs(config.tests(), dev.model.error.SourceLocation.of(config.file()), values), unknownKeys,
+                values);
     }
 
-    List<TestNode> build(List<Node> nodes) {
+    /** The tests, in declaration order; {@code parallel} maps a list of work items on the parse pool. */
+    List<TestNode> build(List<Node> nodes, Parallel parallel) {
         Map<String, Node> byPatchKey = new HashMap<>();
         for (Node node : nodes) {
             if (node instanceof SourceNode s) {
@@ -30,12 +38,16 @@ final class GenericTests {
                 byPatchKey.put(node.resourceType().dbtName() + "s:" + node.name(), node);
             }
         }
+        List<PropertySpecs.Patch> patches = properties.patches().stream()
+                .filter(p -> byPatchKey.containsKey(p.kind() + ":" + p.name())).toList();
         List<TestNode> tests = new ArrayList<>();
-        for (PropertySpecs.Patch patch : properties.patches()) {
+        for (List<TestNode> perPatch : parallel.map(patches, patch -> {
             Node node = byPatchKey.get(patch.kind() + ":" + patch.name());
-            if (node != null) {
-                add(tests, patch.tests(), GenericTestBuilder.Attachment.node(node.name(), node.uniqueId()), patch.origin());
-            }
+            List<TestNode> out = new ArrayList<>();
+            add(out, patch.tests(), GenericTestBuilder.Attachment.node(node.name(), node.uniqueId()), patch.origin());
+            return out;
+        })) {
+            tests.addAll(perPatch);
         }
         for (PropertySpecs.YamlSnapshot snapshot : properties.snapshots()) {
             Node node = byPatchKey.get("snapshots:" + snapshot.name());

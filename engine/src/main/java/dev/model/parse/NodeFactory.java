@@ -1,8 +1,9 @@
 package dev.model.parse;
 
+import dev.model.error.ModelException;
 import dev.model.error.SourceLocation;
-import dev.model.log.Log;
 import dev.model.project.ProjectConfig;
+import dev.model.project.TemplateValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ final class NodeFactory {
     private final String project;
     private final PropertyIndex properties;
     private final TemplateCalls calls;
-    private final Log log;
+    private final UnknownConfigKeys unknownKeys;
     private final FolderConfigs modelConfigs;
     private final FolderConfigs seedConfigs;
     private final FolderConfigs snapshotConfigs;
@@ -29,21 +30,18 @@ final class NodeFactory {
     private final FolderConfigs sourceConfigs;
     private final Set<String> disabled = ConcurrentHashMap.newKeySet();
 
-    NodeFactory(String project, ProjectConfig config, PropertyIndex properties, TemplateCalls calls, Log log) {
+    NodeFactory(String project, ProjectConfig config, PropertyIndex properties, TemplateCalls calls,
+                UnknownConfigKeys unknownKeys, TemplateValues values) {
         this.project = project;
         this.properties = properties;
         this.calls = calls;
-        this.log = log;
+        this.unknownKeys = unknownKeys;
         SourceLocation origin = SourceLocation.of(config.file());
-        this.modelConfigs = new FolderConfigs(config.models(), origin);
-        this.seedConfigs = new FolderConfigs(config.seeds(), origin);
-        this.snapshotConfigs = new FolderConfigs(config.snapshots(), origin);
-        this.testConfigs = new FolderConfigs(config.tests(), origin);
-        this.sourceConfigs = new FolderConfigs(config.sources(), origin);
-    }
-
-    FolderConfigs testConfigs() {
-        return testConfigs;
+        this.modelConfigs = new FolderConfigs(config.models(), origin, values);
+        this.seedConfigs = new FolderConfigs(config.seeds(), origin, values);
+        this.snapshotConfigs = new FolderConfigs(config.snapshots(), origin, values);
+        this.testConfigs = new FolderConfigs(config.tests(), origin, values);
+        this.sourceConfigs = new FolderConfigs(config.sources(), origin, values);
     }
 
     /** Whether a node that a patch ({@code kind:name}) describes exists but is disabled. */
@@ -104,6 +102,7 @@ final class NodeFactory {
                 disabled.add("snapshots:" + block.name());
                 continue;
             }
+            checkSnapshotConfig(block.name(), config, SourceLocation.of(file.file(), block.startLine()));
             out.add(new SnapshotNode("snapshot." + project + "." + block.name(), block.name(), project,
                     file.originalFilePath(), file.file(), block.body(), config, fqn, description(patch),
                     columns(patch), found.dependencies()));
@@ -119,6 +118,11 @@ final class NodeFactory {
         if (!config.enabled()) {
             return null;
         }
+        if (snapshot.relation() == null || snapshot.relation().isBlank()) {
+            throw ModelException.project("Snapshot '" + snapshot.name() + "' needs a 'relation' such as ref('orders')",
+                    snapshot.origin().location());
+        }
+        checkSnapshotConfig(snapshot.name(), config, snapshot.origin().location());
         String rawCode = "select * from {{ " + snapshot.relation() + " }}";
         TemplateCalls.Found found = calls.find(rawCode, snapshot.origin().file(), 1, snapshot.name(), config.values());
         return new SnapshotNode("snapshot." + project + "." + snapshot.name(), snapshot.name(), project,
@@ -130,27 +134,31 @@ final class NodeFactory {
     TestNode singularTest(ProjectFiles.SourceFile file) {
         String name = file.stem();
         List<String> fqn = fqn(file.folders(), name);
-        ConfigMerger merger = new ConfigMerger(log, TestDefaults.VALUES);
+        PropertySpecs.Patch patch = properties.patch("data_tests", name);
+        ConfigMerger merger = new ConfigMerger(unknownKeys, TestDefaults.VALUES);
         for (Map<String, Object> layer : testConfigs.layersFor(fqn)) {
             merger.apply(layer, testConfigs.origin());
         }
+        applyPatch(merger, patch);
         TemplateCalls.Found found = calls.find(file.text(), file.file(), 1, name, merger.values());
         merger.apply(found.config(), SourceLocation.of(file.file()));
         NodeConfig config = merger.build();
         if (!config.enabled()) {
+            disabled.add("data_tests:" + name);
             return null;
         }
         return new TestNode("test." + project + "." + name, name, project, file.originalFilePath(), file.file(),
-                file.text(), config, fqn, "", found.dependencies(), null, null, null);
+                file.text(), config, fqn, description(patch), found.dependencies(), null, null, null);
     }
 
     SourceNode source(PropertySpecs.SourceTable table) {
-        // dbt's source fqn is [project, source, table], without folders: `dbt ls` prints source:shop.raw.orders.
+        // dbt's source fqn holds the folders of the YAML file: they are part of the dbt_project.yml path.
         List<String> fqn = new ArrayList<>();
         fqn.add(project);
+        fqn.addAll(table.origin().folders());
         fqn.add(table.sourceName());
         fqn.add(table.tableName());
-        ConfigMerger merger = new ConfigMerger(log, Map.of());
+        ConfigMerger merger = new ConfigMerger(unknownKeys, Map.of());
         for (Map<String, Object> layer : sourceConfigs.layersFor(fqn)) {
             merger.apply(layer, sourceConfigs.origin());
         }
@@ -164,6 +172,25 @@ final class NodeFactory {
                 table.origin().file(), table.database(), table.schema(), table.identifier(), table.loadedAtField(),
                 table.freshness(), config, fqn, orEmpty(table.description()), orEmpty(table.sourceDescription()),
                 table.columns(), table.meta());
+    }
+
+    /** dbt refuses a snapshot without a strategy and the settings that strategy needs. */
+    private static void checkSnapshotConfig(String name, NodeConfig config, SourceLocation where) {
+        String strategy = config.getString("strategy");
+        if (strategy == null) {
+            throw ModelException.project("Snapshot '" + name + "' needs a 'strategy' config (timestamp or check)", where);
+        }
+        if (config.get("unique_key") == null) {
+            throw ModelException.project("Snapshot '" + name + "' needs a 'unique_key' config", where);
+        }
+        if (strategy.equals("timestamp") && config.get("updated_at") == null) {
+            throw ModelException.project("Snapshot '" + name + "' uses the timestamp strategy and needs an 'updated_at' config",
+                    where);
+        }
+        if (strategy.equals("check") && config.get("check_cols") == null) {
+            throw ModelException.project("Snapshot '" + name + "' uses the check strategy and needs a 'check_cols' config",
+                    where);
+        }
     }
 
     private List<String> fqn(List<String> folders, String name) {
@@ -181,7 +208,7 @@ final class NodeFactory {
         defaults.put("tags", List.of());
         defaults.put("pre_hook", List.of());
         defaults.put("post_hook", List.of());
-        ConfigMerger merger = new ConfigMerger(log, defaults);
+        ConfigMerger merger = new ConfigMerger(unknownKeys, defaults);
         for (Map<String, Object> layer : tree.layersFor(fqn)) {
             merger.apply(layer, tree.origin());
         }

@@ -42,9 +42,10 @@ final class ProjectFiles {
             if (!Files.isDirectory(base)) {
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(base)) {
-                walk.filter(Files::isRegularFile)
-                        .filter(p -> hasExtension(p, extensions))
+            // Files.find hands over the attributes it already read: no second stat per file.
+            try (Stream<Path> walk = Files.find(base, Integer.MAX_VALUE,
+                    (p, attributes) -> attributes.isRegularFile() && hasExtension(p, extensions))) {
+                walk
                         .filter(p -> skipFirstFolder == null || !base.relativize(p).startsWith(skipFirstFolder)
                                 || base.relativize(p).getNameCount() == 1)
                         .forEach(out::add);

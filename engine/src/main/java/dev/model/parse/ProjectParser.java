@@ -89,9 +89,28 @@ public final class ProjectParser {
             this.pool = pool;
         }
 
+        /** Time per parse phase, for --debug. */
+        private static final class PhaseClock {
+            private final StringBuilder laps = new StringBuilder();
+            private long last = System.nanoTime();
+
+            void lap(String phase) {
+                long now = System.nanoTime();
+                laps.append(laps.length() == 0 ? "" : ", ").append(phase).append(' ')
+                        .append((now - last) / 1_000_000).append(" ms");
+                last = now;
+            }
+
+            @Override
+            public String toString() {
+                return laps.toString();
+            }
+        }
+
         ParsedProject parse() {
             var paths = project.paths();
             List<String> docsPaths = paths.docsPaths().isEmpty() ? allResourcePaths() : paths.docsPaths();
+            PhaseClock clock = new PhaseClock();
             var macroFiles = readAll(paths.macroPaths(), SQL, null);
             var genericTestFiles = readAll(genericTestPaths(), SQL, null);
             var modelFiles = readAll(paths.modelPaths(), SQL, null);
@@ -102,15 +121,19 @@ public final class ProjectParser {
             var testFiles = readAll(paths.testPaths(), SQL, "generic");
             var docFiles = readAll(docsPaths, Set.of(".md"), null);
 
+            clock.lap("read files");
             MacroLibrary macros = macros(macroFiles, genericTestFiles);
+            clock.lap("macros");
             JinjaSettings settings = jinjaSettings();
             JinjaEngine engine = JinjaEngine.create(macros, settings);
             TemplateValues yamlValues = new TemplateValues(env, varsForYaml(),
                     (template, where) -> engine.render(template, new TemplateSource(where.file(), Math.max(1, where.line())),
                             new ParseScope(target.database(), target.schema(), null, Map.of())));
             PropertyIndex properties = properties(yamlFiles, yamlValues);
+            clock.lap("property YAML");
             TemplateCalls calls = new TemplateCalls(engine, target.database(), target.schema());
-            NodeFactory factory = new NodeFactory(name, project, properties, calls, log);
+            UnknownConfigKeys unknownKeys = new UnknownConfigKeys(log);
+            NodeFactory factory = new NodeFactory(name, project, properties, calls, unknownKeys, yamlValues);
 
             List<Node> nodes = new ArrayList<>();
             nodes.addAll(parallel(modelFiles, factory::model).stream().filter(Objects::nonNull).toList());
@@ -123,6 +146,7 @@ public final class ProjectParser {
                 }
             }
             nodes.addAll(parallel(testFiles, factory::singularTest).stream().filter(Objects::nonNull).toList());
+            clock.lap("models, seeds, snapshots, singular tests");
             checkUniqueNames(nodes);
             List<SourceNode> sources = new ArrayList<>();
             for (PropertySpecs.SourceTable table : properties.sources()) {
@@ -134,7 +158,9 @@ public final class ProjectParser {
             nodes.addAll(sources);
             Map<String, DocBlock> docs = docs(docFiles);
             DocReferences docRefs = new DocReferences(name, docs);
-            nodes.addAll(new GenericTests(name, macros, project, properties, log).build(nodes));
+            clock.lap("sources and docs");
+            nodes.addAll(new GenericTests(name, macros, project, properties, unknownKeys, yamlValues).build(nodes, this::parallel));
+            clock.lap("generic tests");
             List<Node> resolved = new ArrayList<>(nodes.size());
             for (Node node : nodes) {
                 resolved.add(docRefs.resolve(node));
@@ -149,6 +175,8 @@ public final class ProjectParser {
                             + "': in " + earlier.originalFilePath() + " and " + node.originalFilePath(), node.location());
                 }
             }
+            clock.lap("ordering");
+            log.debug("Parsed " + byId.size() + " nodes: " + clock);
             return new ParsedProject(project, target, byId, macros, docs);
         }
 
@@ -214,14 +242,14 @@ public final class ProjectParser {
         }
 
         private PropertyIndex properties(List<ProjectFiles.SourceFile> yamlFiles, TemplateValues values) {
-            List<YamlDocument> docs = parallel(yamlFiles, f -> YamlDocument.parse(f.file(), f.text()));
-            PropertyIndex index = new PropertyIndex();
-            for (int i = 0; i < docs.size(); i++) {
-                ProjectFiles.SourceFile file = yamlFiles.get(i);
+            List<PropertyReader.Result> results = parallel(yamlFiles, file -> {
+                YamlDocument doc = YamlDocument.parse(file.file(), file.text());
                 PropertySpecs.Origin origin = new PropertySpecs.Origin(file.file(), file.originalFilePath(),
                         file.folders(), SourceLocation.of(file.file()));
-                index.add(new PropertyReader(docs.get(i), origin, values, log, target.database()).read());
-            }
+                return new PropertyReader(doc, origin, values, log, target.database()).read();
+            });
+            PropertyIndex index = new PropertyIndex();
+            results.forEach(index::add);
             return index;
         }
 
@@ -275,7 +303,7 @@ public final class ProjectParser {
         private void warnUnmatchedPatches(PropertyIndex properties, List<Node> nodes, NodeFactory factory) {
             Set<String> present = new java.util.HashSet<>();
             for (Node node : nodes) {
-                present.add(node.resourceType().dbtName() + "s:" + node.name());
+                present.add((node instanceof TestNode ? "data_test" : node.resourceType().dbtName()) + "s:" + node.name());
             }
             for (PropertySpecs.Patch patch : properties.patches()) {
                 String key = patch.kind() + ":" + patch.name();
@@ -287,7 +315,7 @@ public final class ProjectParser {
             }
         }
 
-        private <T, R> List<R> parallel(List<T> items, Function<T, R> work) {
+        <T, R> List<R> parallel(List<T> items, Function<T, R> work) {
             if (items.size() < 2) {
                 return items.stream().map(work).toList();
             }

@@ -20,9 +20,24 @@ import java.util.Set;
  */
 final class PropertyReader {
 
-    private static final Set<String> NOT_RENDERED = Set.of("description", "tests", "data_tests");
+    /** Descriptions may call doc() later, tests render when compiled, hooks when they run. */
+    private static final Set<String> NOT_RENDERED = Set.of("description", "tests", "data_tests",
+            "pre-hook", "post-hook", "pre_hook", "post_hook", "+pre-hook", "+post-hook");
     private static final Set<String> KNOWN_TOP_LEVEL = Set.of("version", "models", "seeds", "snapshots", "sources",
-            "macros", "exposures", "metrics", "analyses", "semantic_models", "saved_queries", "unit_tests", "groups");
+            "macros", "exposures", "metrics", "analyses", "semantic_models", "saved_queries", "unit_tests", "groups",
+            "data_tests");
+
+    private static final Set<String> NODE_KEYS = Set.of("name", "description", "config", "columns", "tests",
+            "data_tests", "docs", "meta", "access", "group", "latest_version", "versions", "constraints",
+            "deprecation_date", "time_spine", "relation", "freshness");
+    private static final Set<String> COLUMN_KEYS = Set.of("name", "description", "data_type", "quote", "meta", "tags",
+            "tests", "data_tests", "constraints", "config", "policy_tags", "granularity", "docs");
+    private static final Set<String> SOURCE_KEYS = Set.of("name", "description", "database", "schema", "loader",
+            "loaded_at_field", "loaded_at_query", "freshness", "meta", "tags", "config", "quoting", "tables",
+            "overrides", "docs", "event_time");
+    private static final Set<String> TABLE_KEYS = Set.of("name", "description", "identifier", "loaded_at_field",
+            "loaded_at_query", "freshness", "meta", "tags", "config", "columns", "tests", "data_tests", "quoting",
+            "external", "docs", "event_time");
 
     /** Everything one file declares. */
     record Result(List<PropertySpecs.Patch> patches, List<PropertySpecs.SourceTable> sources,
@@ -54,7 +69,7 @@ final class PropertyReader {
                 log.warn("Unknown key '" + key + "' in " + doc.file() + " is ignored", SourceLocation.of(doc.file(), 1));
             }
         }
-        for (String kind : List.of("models", "seeds", "snapshots")) {
+        for (String kind : List.of("models", "seeds", "snapshots", "data_tests")) {
             for (Map<String, Object> entry : entries(root, kind)) {
                 if (kind.equals("snapshots") && entry.containsKey("relation")) {
                     snapshots.add(yamlSnapshot(entry));
@@ -99,7 +114,18 @@ final class PropertyReader {
                 doc.locationOf(entry));
     }
 
+    private void checkKeys(Map<String, Object> entry, Set<String> known, String what) {
+        for (String key : entry.keySet()) {
+            if (!known.contains(key)) {
+                log.warn("Unknown property '" + key + "' of " + what + " '" + entry.get("name") + "' in "
+                        + fileOrigin.originalFilePath() + (ConfigKeys.isKnown(ConfigKeys.normalise(key))
+                        ? " is ignored (configs go under 'config:')" : " is ignored"), doc.locationOf(entry, key));
+            }
+        }
+    }
+
     private PropertySpecs.Patch patch(String kind, Map<String, Object> raw) {
+        checkKeys(raw, NODE_KEYS, kind.equals("data_tests") ? "singular test" : kind.substring(0, kind.length() - 1));
         PropertySpecs.Origin origin = at(raw);
         Map<String, Object> entry = renderEntry(raw, origin.location());
         Map<String, ColumnInfo> columns = new LinkedHashMap<>();
@@ -111,6 +137,7 @@ final class PropertyReader {
     }
 
     private PropertySpecs.YamlSnapshot yamlSnapshot(Map<String, Object> raw) {
+        checkKeys(raw, NODE_KEYS, "snapshot");
         PropertySpecs.Origin origin = at(raw);
         Map<String, Object> entry = renderEntry(raw, origin.location());
         Map<String, ColumnInfo> columns = new LinkedHashMap<>();
@@ -122,13 +149,17 @@ final class PropertyReader {
     }
 
     private List<PropertySpecs.SourceTable> sourceTables(Map<String, Object> raw) {
+        checkKeys(raw, SOURCE_KEYS, "source");
         PropertySpecs.Origin sourceOrigin = at(raw);
         Map<String, Object> source = renderEntry(raw, sourceOrigin.location());
         String sourceName = source.get("name").toString();
         Map<String, Object> sourceConfig = config(source, sourceOrigin.location());
         String database = source.get("database") != null ? string(source.get("database")) : defaultDatabase;
         String schema = source.get("schema") != null ? string(source.get("schema")) : sourceName;
-        Object sourceFreshness = source.get("freshness");
+        // dbt 1.10 moved freshness and loaded_at_field under config:; both spellings are read.
+        Object sourceFreshness = source.containsKey("freshness") ? source.get("freshness") : sourceConfig.get("freshness");
+        Object sourceLoadedAt = source.get("loaded_at_field") != null ? source.get("loaded_at_field")
+                : sourceConfig.get("loaded_at_field");
         List<PropertySpecs.SourceTable> out = new ArrayList<>();
         Object tablesValue = raw.get("tables");
         if (tablesValue == null) {
@@ -138,6 +169,7 @@ final class PropertyReader {
             throw ModelException.project("'tables' of source '" + sourceName + "' must be a list", sourceOrigin.location());
         }
         for (Map<String, Object> rawTable : mapsWithNames(tableList, "tables")) {
+            checkKeys(rawTable, TABLE_KEYS, "source table");
             PropertySpecs.Origin origin = at(rawTable);
             Map<String, Object> table = renderEntry(rawTable, origin.location());
             String tableName = table.get("name").toString();
@@ -145,8 +177,15 @@ final class PropertyReader {
             List<PropertySpecs.TestSpec> tests = new ArrayList<>();
             readColumns(rawTable, columns, tests);
             tests.addAll(0, tests(rawTable, null, List.of()));
+            Map<String, Object> tableConfig = config(table, origin.location());
             Map<String, Object> config = new LinkedHashMap<>(sourceConfig);
-            config.putAll(config(table, origin.location()));
+            config.putAll(tableConfig);
+            Map<String, Object> freshnessSpec = new LinkedHashMap<>(table);
+            if (!table.containsKey("freshness") && tableConfig.containsKey("freshness")) {
+                freshnessSpec.put("freshness", tableConfig.get("freshness"));
+            }
+            Object loadedAt = table.get("loaded_at_field") != null ? table.get("loaded_at_field")
+                    : tableConfig.get("loaded_at_field") != null ? tableConfig.get("loaded_at_field") : sourceLoadedAt;
             Map<String, Object> meta = new LinkedHashMap<>(map(source.get("meta")));
             meta.putAll(map(table.get("meta")));
             List<String> tags = new ArrayList<>(NodeConfigValues.strings(source.get("tags")));
@@ -162,8 +201,7 @@ final class PropertyReader {
                     table.get("identifier") != null ? string(table.get("identifier")) : tableName,
                     string(source.get("loader")), string(rawTable.get("description")),
                     string(raw.get("description")),
-                    string(table.containsKey("loaded_at_field") ? table.get("loaded_at_field") : source.get("loaded_at_field")),
-                    freshness(sourceFreshness, table), meta, config, columns, tests));
+                    string(loadedAt), freshness(sourceFreshness, freshnessSpec), meta, config, columns, tests));
         }
         return out;
     }
@@ -187,6 +225,7 @@ final class PropertyReader {
             throw ModelException.project("'columns' of '" + raw.get("name") + "' must be a list", doc.locationOf(raw));
         }
         for (Map<String, Object> column : mapsWithNames(list, "columns")) {
+            checkKeys(column, COLUMN_KEYS, "column");
             String name = column.get("name").toString();
             Map<String, Object> rendered = renderEntry(column, doc.locationOf(column));
             List<String> tags = NodeConfigValues.strings(rendered.get("tags"));
@@ -194,7 +233,9 @@ final class PropertyReader {
             columns.put(name, new ColumnInfo(name, string(column.get("description")) == null ? ""
                     : string(column.get("description")), string(rendered.get("data_type")),
                     quote != null && Boolean.parseBoolean(quote.toString()), map(rendered.get("meta")), tags));
-            tests.addAll(tests(column, name, tags));
+            // dbt quotes the column name its tests receive when the column says quote: true.
+            boolean quoted = quote != null && Boolean.parseBoolean(quote.toString());
+            tests.addAll(tests(column, quoted ? "\"" + name + "\"" : name, tags));
         }
     }
 

@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * Reads dbt_project.yml into a {@link ProjectConfig}. Jinja in values is rendered as dbt renders
- * it at load time ({@code env_var}, {@code var} from {@code --vars}), except hooks: the
- * {@code on-run-*} lists and the {@code pre-hook}/{@code post-hook} strings of the config trees
- * render later, at run time.
+ * it at load time ({@code env_var}, {@code var} from {@code --vars}), except what dbt renders
+ * later: {@code vars:} (when used), the {@code on-run-*} lists and the {@code pre-hook}/{@code post-hook}
+ * strings of the config trees (at run time).
  */
 public final class ProjectLoader {
 
@@ -60,12 +60,13 @@ public final class ProjectLoader {
         YamlDocument doc = YamlDocument.parse(file, text);
         Map<String, Object> raw = doc.rootMap();
         TemplateValues renderer = new TemplateValues(env, cliVars, null);
-        Reader reader = new Reader(doc, renderer, log);
+        TemplateValues treeRenderer = new TemplateValues(env, cliVars, TemplateValues.DEFER);
+        Reader reader = new Reader(doc, renderer, treeRenderer, log);
         return reader.read(root, raw);
     }
 
     /** The fields of one dbt_project.yml, read with its location at hand for errors. */
-    private record Reader(YamlDocument doc, TemplateValues renderer, Log log) {
+    private record Reader(YamlDocument doc, TemplateValues renderer, TemplateValues treeRenderer, Log log) {
 
         ProjectConfig read(Path root, Map<String, Object> raw) {
             SourceLocation top = SourceLocation.of(doc.file(), 1);
@@ -99,7 +100,7 @@ public final class ProjectLoader {
                     raw.get("version") == null ? null : render(raw.get("version"), List.of()).toString(),
                     raw.get("profile") == null ? null : render(raw.get("profile"), List.of()).toString(),
                     paths,
-                    tree(raw, "vars"),
+                    rawTree(raw, "vars"),
                     tree(raw, "models"),
                     tree(raw, "seeds"),
                     tree(raw, "snapshots"),
@@ -136,6 +137,19 @@ public final class ProjectLoader {
             return out;
         }
 
+        /** dbt renders {@code vars:} only when a var is used, so they are kept as written. */
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> rawTree(Map<String, Object> raw, String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return Map.of();
+            }
+            if (!(value instanceof Map)) {
+                throw ModelException.project("'" + key + "' in dbt_project.yml must be a mapping", doc.locationOf(raw, key));
+            }
+            return (Map<String, Object>) value;
+        }
+
         @SuppressWarnings("unchecked")
         private Map<String, Object> tree(Map<String, Object> raw, String key) {
             Object value = raw.get(key);
@@ -145,7 +159,9 @@ public final class ProjectLoader {
             if (!(value instanceof Map)) {
                 throw ModelException.project("'" + key + "' in dbt_project.yml must be a mapping", doc.locationOf(raw));
             }
-            Object rendered = render(value, List.of(key));
+            // Config trees may use more than env_var()/var() (e.g. target.name): what the simple
+            // evaluator cannot do is kept as written and rendered by the parser, which has the engine.
+            Object rendered = render(value, List.of(key), treeRenderer);
             return rendered == null ? Map.of() : (Map<String, Object>) rendered;
         }
 
@@ -176,8 +192,12 @@ public final class ProjectLoader {
 
         /** Renders strings under {@code value}, leaving hook strings raw (they render at run time). */
         private Object render(Object value, List<String> keyPath) {
+            return render(value, keyPath, renderer);
+        }
+
+        private Object render(Object value, List<String> keyPath, TemplateValues with) {
             if (value instanceof String s) {
-                return renderer.render(s, doc.locationOf(null));
+                return with.render(s, doc.locationOf(null));
             }
             if (value instanceof Map<?, ?> map) {
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -188,7 +208,7 @@ public final class ProjectLoader {
                         continue;
                     }
                     try {
-                        out.put(key, render(entry.getValue(), append(keyPath, key)));
+                        out.put(key, render(entry.getValue(), append(keyPath, key), with));
                     } catch (ModelException e) {
                         throw e.locatedAt(doc.locationOf(map));
                     }
@@ -198,7 +218,7 @@ public final class ProjectLoader {
             if (value instanceof List<?> list) {
                 List<Object> out = new ArrayList<>(list.size());
                 for (Object item : list) {
-                    out.add(render(item, keyPath));
+                    out.add(render(item, keyPath, with));
                 }
                 return out;
             }

@@ -35,6 +35,12 @@ public final class TemplateValues {
         this.fallback = fallback;
     }
 
+    /**
+     * A fallback that leaves a template as written, for values that are rendered again later with
+     * the full engine (the config trees of dbt_project.yml, which may use {@code target}).
+     */
+    public static final Fallback DEFER = (template, where) -> template;
+
     public static boolean hasJinja(String text) {
         return text.contains("{{") || text.contains("{%");
     }

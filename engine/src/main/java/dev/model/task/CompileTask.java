@@ -49,7 +49,12 @@ public final class CompileTask {
 
     /** Compiles without a warehouse: a template that calls {@code run_query} fails. */
     public static Result run(LoadedProject project, Collection<String> selected) {
-        return compileAndWrite(project, selected, compiler(project));
+        return compileAndWrite(project, selected, compiler(project), Log.silent());
+    }
+
+    /** Compiles without a warehouse, with the phase timings in the debug log. */
+    public static Result run(LoadedProject project, Collection<String> selected, Log log) {
+        return compileAndWrite(project, selected, compiler(project), log);
     }
 
     /**
@@ -60,7 +65,7 @@ public final class CompileTask {
      */
     public static Result run(LoadedProject project, Collection<String> selected, Path workingDir, Log log) {
         try (LazyWarehouse warehouse = new LazyWarehouse(project.target(), workingDir, log)) {
-            return compileAndWrite(project, selected, compiler(project, Optional.of(warehouse)));
+            return compileAndWrite(project, selected, compiler(project, Optional.of(warehouse)), log);
         }
     }
 
@@ -83,13 +88,20 @@ public final class CompileTask {
         return compiler(project, queries).compileInline(inline, naming(project).relationOf(inline), queries);
     }
 
-    private static Result compileAndWrite(LoadedProject project, Collection<String> selected, Compiler compiler) {
+    private static Result compileAndWrite(LoadedProject project, Collection<String> selected, Compiler compiler,
+                                          Log log) {
+        long start = System.nanoTime();
         List<String> withCode = selected.stream()
                 .filter(id -> hasCode(project.graph().node(id)))
                 .toList();
         CompiledProject compiled = compiler.compile(withCode);
+        long written = System.nanoTime();
         CompiledFiles.write(project.config().root(), compiled.nodes().values());
+        long manifestStart = System.nanoTime();
         Path manifest = writeManifest(project, compiled);
+        log.debug(String.format("Compiled %d nodes in %d ms, wrote their files in %d ms and the manifest in %d ms",
+                withCode.size(), (written - start) / 1_000_000, (manifestStart - written) / 1_000_000,
+                (System.nanoTime() - manifestStart) / 1_000_000));
         return new Result(compiled, manifest);
     }
 

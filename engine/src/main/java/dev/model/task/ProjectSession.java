@@ -33,9 +33,13 @@ public final class ProjectSession {
         Instant startedAt = Instant.now();
         JinjaSettings settings = new JinjaSettings(config.name(), target.type(), target.publicFields(), config.vars(),
                 cliVars, config.dispatch(), invocationId, startedAt, options.env(), log);
+        long parseStart = System.nanoTime();
         ParsedProject parsed = new ProjectParser(config, target, cliVars, options.env(), log, invocationId).parse();
+        long graphStart = System.nanoTime();
         JinjaEngine jinja = JinjaEngine.create(parsed.macros(), settings);
         ProjectGraph graph = ProjectGraph.build(parsed);
+        log.debug(String.format("Parsed %d nodes in %d ms; built the graph in %d ms", parsed.nodes().size(),
+                (graphStart - parseStart) / 1_000_000, (System.nanoTime() - graphStart) / 1_000_000));
         return new LoadedProject(config, target, cliVars, jinja, parsed, graph, invocationId, startedAt);
     }
 }

@@ -52,9 +52,10 @@ final class TestProjectParser {
                             +severity: warn
                         sources:
                           shop:
-                            raw:
-                              legacy:
-                                +enabled: false
+                            staging:
+                              raw:
+                                legacy:
+                                  +enabled: false
                         """)
                 .file("models/staging/stg_orders.sql", "select * from {{ source('raw', 'orders') }}\n")
                 .file("models/staging/stg_customers.sql", "select * from {{ ref('customers_seed') }}\n")
@@ -73,6 +74,7 @@ final class TestProjectParser {
                             description: "{{ doc('orders_doc') }}"
                             config:
                               tags: [yaml_tag]
+                              pre-hook: "delete from {{ this }} where false"
                               meta: {owner: "{{ var('audit_schema') }}"}
                             columns:
                               - name: order_id
@@ -88,6 +90,8 @@ final class TestProjectParser {
                                 data_tests:
                                   - accepted_values:
                                       values: ['placed', 'shipped', 'completed']
+                                      config:
+                                        where: "status_date > '{{ var('audit_schema') }}'"
                               - name: customer_id
                                 tests:
                                   - relationships:
@@ -118,6 +122,11 @@ final class TestProjectParser {
                                   error_after: {count: 1, period: day}
                               - name: events
                                 freshness: null
+                              - name: refunds
+                                config:
+                                  loaded_at_field: refunded_at
+                                  freshness:
+                                    warn_after: {count: 1, period: hour}
                               - name: legacy
                         """)
                 .file("seeds/customers_seed.csv", "customer_id,name\n1,Ann\n")
@@ -151,6 +160,8 @@ final class TestProjectParser {
         assertEquals(Map.of("team", "core", "tier", 1, "owner", "audit"), orders.config().get("meta"),
                 "meta merges key by key; YAML values rendered");
         assertEquals(List.of("analyze {{ this }}"), orders.config().get("post_hook"));
+        assertEquals(List.of("delete from {{ this }} where false"), orders.config().get("pre_hook"),
+                "hooks in YAML are kept for run time");
         assertEquals("One row per order.", orders.description());
         assertEquals("shop://models/marts/schema.yml", orders.patchPath());
         assertEquals("integer", orders.columns().get("order_id").dataType());
@@ -195,7 +206,8 @@ final class TestProjectParser {
         assertEquals("error", unique.config().get("severity"), "the test's own config wins");
         assertEquals("{{ test_unique(**_dbt_generic_test_kwargs) }}{{ config(severity=\"error\") }}", unique.rawCode());
 
-        test(parsed, "accepted_values_orders_status__placed__shipped__completed");
+        TestNode accepted = test(parsed, "accepted_values_orders_status__placed__shipped__completed");
+        assertEquals("status_date > 'audit'", accepted.config().get("where"), "test configs render at parse time");
         TestNode relationships = test(parsed, "relationships_orders_customer_id__customer_id__ref_stg_customers_");
         assertEquals(List.of("orders", "stg_customers"),
                 relationships.dependsOn().refs().stream().map(RefCall::name).toList());
@@ -239,11 +251,14 @@ final class TestProjectParser {
         assertEquals("raw_orders", orders.identifier());
         assertEquals("_loaded_at", orders.loadedAtField());
         assertEquals(Map.of("warn_after", Map.of("count", 12, "period", "hour")), orders.freshness());
-        assertEquals(List.of("shop", "raw", "orders"), orders.fqn());
+        assertEquals(List.of("shop", "staging", "raw", "orders"), orders.fqn());
         SourceNode payments = (SourceNode) parsed.nodes().get("source.shop.raw.payments");
         assertEquals(Map.of("warn_after", Map.of("count", 12, "period", "hour"),
                 "error_after", Map.of("count", 1, "period", "day")), payments.freshness());
         assertNull(((SourceNode) parsed.nodes().get("source.shop.raw.events")).freshness());
+        SourceNode refunds = (SourceNode) parsed.nodes().get("source.shop.raw.refunds");
+        assertEquals("refunded_at", refunds.loadedAtField(), "dbt 1.10 config: spelling");
+        assertEquals(Map.of("warn_after", Map.of("count", 1, "period", "hour")), refunds.freshness());
         assertFalse(parsed.nodes().containsKey("source.shop.raw.legacy"), "disabled in dbt_project.yml");
     }
 
@@ -254,6 +269,7 @@ final class TestProjectParser {
         assertTrue(warnings.contains("Did not find matching node for patch with name 'ghost' in the 'models' section "
                 + "of file 'models/marts/schema.yml'"), warnings.toString());
         assertFalse(warnings.stream().anyMatch(w -> w.contains("disabled_model")), warnings.toString());
+        assertEquals(1, warnings.size(), "the fixture has no other problem: " + warnings);
     }
 
     @Test
@@ -264,6 +280,25 @@ final class TestProjectParser {
         assertEquals(1, warnings.size());
         assertEquals("Unknown config key 'materialised' in " + project.path("models/typo.sql"), warnings.get(0).message());
         assertEquals(project.path("models/typo.sql"), warnings.get(0).location().file());
+    }
+
+    @Test
+    void configKeyOutsideConfigBlockWarns() {
+        project.file("models/more.yml", "models:\n  - name: stg_orders\n    materialized: table\n").parse();
+        List<dev.model.project.TestingLog.Warning> warnings = project.log.warnings().stream()
+                .filter(w -> w.message().contains("materialized")).toList();
+        assertEquals(1, warnings.size(), project.log.warnings().toString());
+        assertEquals("Unknown property 'materialized' of model 'stg_orders' in models/more.yml is ignored "
+                + "(configs go under 'config:')", warnings.get(0).message());
+        assertEquals(SourceLocation.of(project.path("models/more.yml"), 3), warnings.get(0).location());
+    }
+
+    @Test
+    void unknownFolderConfigKeyWarnsOnceForAllNodes() {
+        project.file("dbt_project.yml", "name: shop\nvars: {audit_schema: a}\nmodels:\n  shop:\n    +materialzed: table\n").parse();
+        List<String> warnings = project.log.warnings().stream().map(w -> w.message())
+                .filter(m -> m.contains("materialzed")).toList();
+        assertEquals(List.of("Unknown config key 'materialzed' in " + project.path("dbt_project.yml")), warnings);
     }
 
     @Test
@@ -309,10 +344,139 @@ final class TestProjectParser {
     }
 
     @Test
+    void missingEnvVarInPropertyYamlPointsAtTheEntry() {
+        project.file("models/env.yml", "sources:\n  - name: app\n    schema: \"{{ env_var('APP_SCHEMA') }}\"\n");
+        ModelException e = assertThrows(ModelException.class, () -> project.parse());
+        assertEquals("Env var required but not provided: 'APP_SCHEMA'", e.getMessage());
+        assertEquals(project.path("models/env.yml"), e.location().orElseThrow().file());
+        assertEquals(2, e.location().orElseThrow().line());
+    }
+
+    @Test
+    void unclosedDocsBlockIsAnError() {
+        project.file("models/broken.md", "intro\n{% docs broken %}\nno end");
+        ModelException e = assertThrows(ModelException.class, () -> project.parse());
+        assertEquals("The docs block 'broken' has no {% enddocs %}", e.getMessage());
+        assertEquals(SourceLocation.of(project.path("models/broken.md"), 2), e.location().orElseThrow());
+    }
+
+    @Test
+    void quotedColumnsReachTheirTestsQuoted() {
+        ParsedProject parsed = project.file("models/quoted.yml", """
+                models:
+                  - name: stg_orders
+                    columns:
+                      - name: Order Id
+                        quote: true
+                        tests: [not_null]
+                """).parse();
+        TestNode test = test(parsed, "not_null_stg_orders__Order_Id_");
+        assertEquals("\"Order Id\"", test.columnName());
+        assertEquals("\"Order Id\"", test.testMetadata().kwargs().get("column_name"));
+    }
+
+    @Test
+    void singularTestsArePatchedFromDataTestsYaml() {
+        ParsedProject parsed = project.file("tests/tests.yml", """
+                data_tests:
+                  - name: assert_positive
+                    description: Amounts are never negative
+                    config:
+                      severity: warn
+                      tags: [finance]
+                """).parse();
+        TestNode singular = (TestNode) parsed.nodes().get("test.shop.assert_positive");
+        assertEquals("Amounts are never negative", singular.description());
+        assertEquals("warn", singular.config().get("severity"));
+        assertEquals(List.of("finance"), singular.config().tags());
+        assertEquals(1, project.log.warnings().size(), project.log.warnings().toString());
+    }
+
+    @Test
+    void projectConfigTreesMayUseTheTarget() {
+        ParsedProject parsed = project.file("dbt_project.yml", """
+                name: shop
+                vars: {audit_schema: a}
+                models:
+                  shop:
+                    staging:
+                      +materialized: "{{ 'table' if target.name == 'dev' else 'view' }}"
+                      +post-hook: "grant select on {{ this }} to {{ target.name }}"
+                    marts:
+                      +enabled: "{{ target.name != 'dev' }}"
+                """).parse();
+        ModelNode stgOrders = (ModelNode) parsed.nodes().get("model.shop.stg_orders");
+        assertEquals("table", stgOrders.config().materialized());
+        assertEquals(List.of("grant select on {{ this }} to {{ target.name }}"), stgOrders.config().get("post_hook"));
+        assertFalse(parsed.nodes().containsKey("model.shop.orders"), "marts disabled on dev");
+    }
+
+    @Test
     void missingDocIsAnError() {
         project.file("models/more.yml", "models:\n  - name: stg_orders\n    description: \"{{ doc('nope') }}\"\n");
         ModelException e = assertThrows(ModelException.class, () -> project.parse());
         assertEquals("Documentation for 'model.shop.stg_orders' depends on doc 'nope' which was not found", e.getMessage());
+    }
+
+    @Test
+    void templatesBeyondTheFastPathRenderWithProjectMacros() {
+        ParsedProject parsed = project
+                .file("macros/money.sql", "{% macro cents_to_dollars(col) %}({{ col }} / 100.0){% endmacro %}")
+                .file("models/marts/revenue.sql", """
+                        {% set cols = ['amount', 'tax'] %}
+                        {{ config(materialized='table' if target.name == 'dev' else 'view') }}
+                        select {% for c in cols %}{{ cents_to_dollars(c) }} as {{ c }}{% if not loop.last %}, {% endif %}{% endfor %}
+                        from {{ ref('orders') }}
+                        """)
+                .file("models/marts/revenue.yml", """
+                        models:
+                          - name: revenue
+                            config:
+                              alias: "{{ 'rev_' ~ var('audit_schema') }}"
+                        """)
+                .parse();
+        ModelNode revenue = (ModelNode) parsed.nodes().get("model.shop.revenue");
+        assertEquals("table", revenue.config().materialized());
+        assertEquals("rev_audit", revenue.config().alias(), "YAML Jinja beyond env_var/var uses the renderer");
+        assertEquals(List.of("orders"), revenue.dependsOn().refs().stream().map(RefCall::name).toList());
+        assertEquals(4, revenue.dependsOn().refs().get(0).location().line());
+        assertTrue(parsed.macros().find("shop", "cents_to_dollars").isPresent());
+        assertTrue(parsed.macros().find("shop", "test_is_even").isPresent()
+                || parsed.macros().find("shop", "is_even").isPresent(), "tests/generic macros are loaded");
+    }
+
+    @Test
+    void yamlSnapshotsBuildTheirQueryFromTheRelation() {
+        ParsedProject parsed = project.file("snapshots/customers.yml", """
+                snapshots:
+                  - name: customers_snapshot
+                    relation: ref('stg_customers')
+                    config:
+                      unique_key: customer_id
+                      strategy: check
+                      check_cols: all
+                """).parse();
+        SnapshotNode snapshot = (SnapshotNode) parsed.nodes().get("snapshot.shop.customers_snapshot");
+        assertEquals("select * from {{ ref('stg_customers') }}", snapshot.rawCode());
+        assertEquals(List.of("stg_customers"), snapshot.dependsOn().refs().stream().map(RefCall::name).toList());
+        assertEquals("check", snapshot.config().get("strategy"));
+    }
+
+    @Test
+    void snapshotWithoutStrategyIsAnError() {
+        project.file("snapshots/bad.sql", "\n{% snapshot bad %}{{ config(unique_key='id') }} select 1 {% endsnapshot %}");
+        ModelException e = assertThrows(ModelException.class, () -> project.parse());
+        assertEquals("Snapshot 'bad' needs a 'strategy' config (timestamp or check)", e.getMessage());
+        assertEquals(SourceLocation.of(project.path("snapshots/bad.sql"), 2), e.location().orElseThrow());
+    }
+
+    @Test
+    void duplicateMacrosNameBothFiles() {
+        project.file("macros/a.sql", "{% macro same() %}1{% endmacro %}")
+                .file("macros/b.sql", "{% macro same() %}2{% endmacro %}");
+        ModelException e = assertThrows(ModelException.class, () -> project.parse());
+        assertEquals(ErrorCategory.PROJECT, e.category());
+        assertTrue(e.getMessage().contains("macros/a.sql") && e.getMessage().contains("macros/b.sql"), e.getMessage());
     }
 
     private static TestNode test(ParsedProject parsed, String name) {

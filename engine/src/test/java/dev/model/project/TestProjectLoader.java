@@ -34,6 +34,7 @@ final class TestProjectLoader {
                   start_date: '2020-01-01'
                   shop:
                     scoped: 1
+                  lazy: "{{ env_var('NOT_SET_AT_LOAD') }}"
                 on-run-start: "create schema if not exists {{ target.schema }}"
                 on-run-end:
                   - "grant usage on schema {{ target.schema }} to role reporter"
@@ -65,6 +66,7 @@ final class TestProjectLoader {
         assertEquals(List.of("out", "dbt_packages"), config.paths().cleanTargets());
         assertEquals("2020-01-01", config.vars().get("start_date"));
         assertEquals(Map.of("scoped", 1), config.vars().get("shop"));
+        assertEquals("{{ env_var('NOT_SET_AT_LOAD') }}", config.vars().get("lazy"), "vars render when used");
         assertEquals(List.of("create schema if not exists {{ target.schema }}"), config.onRunStart());
         assertEquals(2, config.onRunEnd().size());
         assertEquals("grant usage on schema {{ target.schema }} to role reporter", config.onRunEnd().get(0));
@@ -91,6 +93,25 @@ final class TestProjectLoader {
                 Map.of("schema_name", "analytics"));
         assertEquals("from_env", config.profile());
         assertEquals(Map.of("+schema", "analytics"), config.models().get("shop"));
+    }
+
+    @Test
+    void richerJinjaInConfigTreesIsLeftForTheParser() {
+        TestingFiles.write(dir, "dbt_project.yml", """
+                name: shop
+                models:
+                  +materialized: "{{ 'table' if target.name == 'prod' else 'view' }}"
+                """);
+        ProjectConfig config = ProjectLoader.load(dir, new TestingLog(), Map.of(), Map.of());
+        assertEquals("{{ 'table' if target.name == 'prod' else 'view' }}", config.models().get("+materialized"));
+    }
+
+    @Test
+    void richerJinjaInTopLevelValuesIsAnError() {
+        TestingFiles.write(dir, "dbt_project.yml", "name: shop\nprofile: \"{{ 'a' ~ 'b' }}\"\n");
+        ModelException e = assertThrows(ModelException.class, () -> ProjectLoader.load(dir, new TestingLog(), Map.of(), Map.of()));
+        assertEquals(ErrorCategory.PROJECT, e.category());
+        assertTrue(e.getMessage().startsWith("Unsupported Jinja in a YAML value"), e.getMessage());
     }
 
     @Test
