@@ -60,7 +60,7 @@ final class ShowCommand implements Callable<Integer> {
         } else {
             // Only the nodes named: `-s orders` previews the model, not the tests on it.
             Set<String> selected = Selection.select(project, options, "empty", log);
-            preview = ShowTask.showNode(project, selected, limit, root.environment().workingDir(), log);
+            preview = ShowTask.showNode(project, selected, selection.select, limit, root.environment().workingDir(), log);
         }
         root.environment().out().println(render(preview));
         return ExitCodes.SUCCESS;

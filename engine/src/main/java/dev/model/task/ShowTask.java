@@ -14,8 +14,10 @@ import dev.model.parse.Node;
 import dev.model.parse.ResourceType;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -45,13 +47,14 @@ public final class ShowTask {
     }
 
     /**
-     * Previews the one node of {@code selected}.
+     * Previews the one node of {@code selected}. As in dbt, {@code -s +orders} previews
+     * {@code orders}: of several selected nodes, those the selection names outright are kept.
      *
      * @param limit rows to fetch; negative fetches every row, as dbt's {@code --limit -1}
      */
-    public static Preview showNode(LoadedProject project, Collection<String> selected, int limit, Path workingDir,
-                                   Log log) {
-        Node node = onlyNode(project, selected);
+    public static Preview showNode(LoadedProject project, Collection<String> selected, List<String> selectArgs,
+                                   int limit, Path workingDir, Log log) {
+        Node node = onlyNode(project, named(project, selected, selectArgs));
         Compiler compiler = CompileTask.compiler(project);
         return withSession(project, workingDir, log, session -> {
             boolean incremental = "incremental".equals(node.config().materialized())
@@ -78,6 +81,21 @@ public final class ShowTask {
             return sql;
         }
         return "select *\nfrom (\n" + sql + "\n) as model_limit_subq\nlimit " + limit;
+    }
+
+    /** Of several selected nodes, those named by a selector once graph operators are removed, if any. */
+    static Collection<String> named(LoadedProject project, Collection<String> selected, List<String> selectArgs) {
+        if (selected.size() <= 1) {
+            return selected;
+        }
+        Set<String> names = new HashSet<>();
+        for (String arg : selectArgs) {
+            for (String token : arg.split("[\\s,]+")) {
+                names.add(token.replaceAll("^(@|\\d*\\+)", "").replaceAll("\\+\\d*$", ""));
+            }
+        }
+        List<String> named = selected.stream().filter(id -> names.contains(project.graph().node(id).name())).toList();
+        return named.isEmpty() ? selected : named;
     }
 
     static Node onlyNode(LoadedProject project, Collection<String> selected) {

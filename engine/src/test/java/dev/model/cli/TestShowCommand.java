@@ -159,6 +159,16 @@ final class TestShowCommand {
     }
 
     @Test
+    void graphOperatorsStillPreviewTheNamedNodeAsDbtDoes() {
+        shop();
+
+        TestingCli.Outcome outcome = TestingCli.inProject(dir, "show", "-s", "+order_totals");
+
+        assertEquals(0, outcome.exitCode(), outcome::toString);
+        assertTrue(outcome.out().startsWith("Previewing node 'order_totals':\n"), outcome::toString);
+    }
+
+    @Test
     void aModelWithASqlErrorFailsNamingTheModelAndItsFile() {
         shop().file("models/broken.sql", "select no_such_column from (select 1 as id) as t\n");
 
