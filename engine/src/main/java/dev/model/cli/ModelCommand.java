@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
                 RunCommand.class,
                 SeedCommand.class,
                 SnapshotCommand.class,
+                ShowCommand.class,
+                DebugCommand.class,
+                RetryCommand.class,
         })
 public final class ModelCommand implements Runnable {
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -107,6 +108,21 @@ public final class Compiler {
             return new CompiledNode(node, relationOf(node), null, null, List.of());
         }
         return withCode(node, new CompileScope(node, graph, this::relationOf, sessionQueries, isIncremental, Map.of()));
+    }
+
+    /**
+     * Compiles SQL that is no node of the project, as dbt's {@code --inline}: {@code ref} and
+     * {@code source} resolve as from {@code inline}'s package, ephemeral models are injected as
+     * CTEs, and {@code this} is {@code self}.
+     */
+    public String compileInline(ModelNode inline, Relation self, Optional<QueryRunner> sessionQueries) {
+        Function<Node, Relation> relationsWithInline = node -> node == inline ? self : relationOf(node);
+        CompileScope scope = new CompileScope(inline, graph, relationsWithInline, sessionQueries, false, Map.of());
+        String sql = jinja.render(inline.rawCode(), TemplateSource.of(inline.file()), scope);
+        List<String> cteIds = new ArrayList<>();
+        List<String> ctes = new ArrayList<>();
+        collectCtes(scope.ephemeralRefs(), cteIds, ctes, new HashSet<>());
+        return CteInjector.inject(sql, ctes);
     }
 
     private CompiledNode withCode(Node node) {

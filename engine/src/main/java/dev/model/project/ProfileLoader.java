@@ -28,9 +28,7 @@ public final class ProfileLoader {
 
     public static Target load(ProjectConfig project, Optional<Path> profilesDir, Optional<String> target,
                               Map<String, String> env, Path home) {
-        Optional<Path> dir = profilesDir.isPresent() ? profilesDir
-                : Optional.ofNullable(env.get("DBT_PROFILES_DIR")).filter(d -> !d.isBlank()).map(Path::of);
-        Path file = locate(project, dir, home);
+        Path file = locate(searchedDirectories(project.root(), profilesDir, env, home));
         String text;
         try {
             text = Files.readString(file);
@@ -143,22 +141,30 @@ public final class ProfileLoader {
         return value == null ? null : value.toString();
     }
 
-    private static Path locate(ProjectConfig project, Optional<Path> profilesDir, Path home) {
-        List<Path> candidates = new ArrayList<>();
-        if (profilesDir.isPresent()) {
-            candidates.add(profilesDir.get().resolve(FILE_NAME));
-        } else {
-            candidates.add(project.root().resolve(FILE_NAME));
-            candidates.add(home.resolve(".dbt").resolve(FILE_NAME));
+    /**
+     * The folders profiles.yml is looked for in, in order: {@code --profiles-dir}, else
+     * {@code $DBT_PROFILES_DIR}, else the project folder and then {@code ~/.dbt}.
+     */
+    public static List<Path> searchedDirectories(Path projectRoot, Optional<Path> profilesDir, Map<String, String> env,
+                                                 Path home) {
+        Optional<Path> dir = profilesDir.isPresent() ? profilesDir
+                : Optional.ofNullable(env.get("DBT_PROFILES_DIR")).filter(d -> !d.isBlank()).map(Path::of);
+        if (dir.isPresent()) {
+            return List.of(dir.get().toAbsolutePath().normalize());
         }
-        for (Path candidate : candidates) {
+        return List.of(projectRoot.toAbsolutePath().normalize(), home.resolve(".dbt").toAbsolutePath().normalize());
+    }
+
+    private static Path locate(List<Path> directories) {
+        for (Path directory : directories) {
+            Path candidate = directory.resolve(FILE_NAME);
             if (Files.isRegularFile(candidate)) {
-                return candidate.toAbsolutePath().normalize();
+                return candidate;
             }
         }
         List<String> looked = new ArrayList<>();
-        candidates.forEach(c -> looked.add(c.getParent().toAbsolutePath().normalize().toString()));
+        directories.forEach(d -> looked.add(d.toString()));
         throw ModelException.project("Could not find profiles.yml. Looked in: " + String.join(", ", looked)
-                + " (use --profiles-dir to point at it)", SourceLocation.of(candidates.get(0)));
+                + " (use --profiles-dir to point at it)", SourceLocation.of(directories.get(0).resolve(FILE_NAME)));
     }
 }
