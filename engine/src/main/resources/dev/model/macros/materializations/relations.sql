@@ -15,6 +15,8 @@
 {%- endmacro %}
 
 {% macro default__create_table_as(temporary, relation, sql) -%}
+  {%- set sql_header = config.get('sql_header', none) -%}
+  {{ sql_header ~ ';' if sql_header is not none }}
   create {% if temporary %}temporary {% endif %}table {{ relation }} as (
 {{ sql }}
   )
@@ -22,6 +24,8 @@
 
 {#- H2 takes no WITH inside a parenthesised query: the model becomes a derived table. -#}
 {% macro h2__create_table_as(temporary, relation, sql) -%}
+  {%- set sql_header = config.get('sql_header', none) -%}
+  {{ sql_header ~ ';' if sql_header is not none }}
   create {% if temporary %}local temporary {% endif %}table {{ relation }} as select * from (
 {{ sql }}
   )
@@ -40,12 +44,16 @@
 {%- endmacro %}
 
 {% macro default__create_view_as(relation, sql) -%}
+  {%- set sql_header = config.get('sql_header', none) -%}
+  {{ sql_header ~ ';' if sql_header is not none }}
   create or replace view {{ relation }} as (
 {{ sql }}
   )
 {%- endmacro %}
 
 {% macro h2__create_view_as(relation, sql) -%}
+  {%- set sql_header = config.get('sql_header', none) -%}
+  {{ sql_header ~ ';' if sql_header is not none }}
   create or replace view {{ relation }} as select * from (
 {{ sql }}
   )
