@@ -15,8 +15,7 @@
 {%- endmacro %}
 
 {% macro default__create_table_as(temporary, relation, sql) -%}
-  {%- set sql_header = config.get('sql_header', none) -%}
-  {{ sql_header ~ ';' if sql_header is not none }}
+  {%- if config.get('sql_header') %}{{ config.get('sql_header') }};{% endif %}
   create {% if temporary %}temporary {% endif %}table {{ relation }} as (
 {{ sql }}
   )
@@ -24,8 +23,7 @@
 
 {#- H2 takes no WITH inside a parenthesised query: the model becomes a derived table. -#}
 {% macro h2__create_table_as(temporary, relation, sql) -%}
-  {%- set sql_header = config.get('sql_header', none) -%}
-  {{ sql_header ~ ';' if sql_header is not none }}
+  {%- if config.get('sql_header') %}{{ config.get('sql_header') }};{% endif %}
   create {% if temporary %}local temporary {% endif %}table {{ relation }} as select * from (
 {{ sql }}
   )
@@ -44,16 +42,14 @@
 {%- endmacro %}
 
 {% macro default__create_view_as(relation, sql) -%}
-  {%- set sql_header = config.get('sql_header', none) -%}
-  {{ sql_header ~ ';' if sql_header is not none }}
+  {%- if config.get('sql_header') %}{{ config.get('sql_header') }};{% endif %}
   create or replace view {{ relation }} as (
 {{ sql }}
   )
 {%- endmacro %}
 
 {% macro h2__create_view_as(relation, sql) -%}
-  {%- set sql_header = config.get('sql_header', none) -%}
-  {{ sql_header ~ ';' if sql_header is not none }}
+  {%- if config.get('sql_header') %}{{ config.get('sql_header') }};{% endif %}
   create or replace view {{ relation }} as select * from (
 {{ sql }}
   )
