@@ -164,6 +164,19 @@ final class TestRunErrorsAndHooks {
 
     @ParameterizedTest
     @EnumSource(TestingWarehouseProject.Warehouse.class)
+    void sqlHeaderRunsBeforeTheCreateStatement(TestingWarehouseProject.Warehouse warehouse) {
+        TestingWarehouseProject project = TestingWarehouseProject.create(dir, warehouse);
+        project.file("models/t.sql", "{{ config(materialized='table', sql_header='create table \\\"" + project.schema()
+                        + "\\\".\\\"from_header\\\" as select 1 as x') }}\nselect 1 as one");
+        TestingCli.Outcome outcome = project.run("run");
+        assertEquals(0, outcome.exitCode(), outcome.toString());
+        assertEquals("BASE TABLE", project.relationType(project.schema(), "from_header"));
+        assertTrue(project.project().read("target/run/shop/models/t.sql").startsWith("create table \"" + project.schema()
+                + "\".\"from_header\""));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestingWarehouseProject.Warehouse.class)
     void aProjectMaterializationBlockBuildsTheModel(TestingWarehouseProject.Warehouse warehouse) {
         TestingWarehouseProject project = TestingWarehouseProject.create(dir, warehouse)
                 .file("macros/materialization_compat_view.sql", """

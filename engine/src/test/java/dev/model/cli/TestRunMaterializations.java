@@ -133,6 +133,20 @@ final class TestRunMaterializations {
 
     @ParameterizedTest
     @EnumSource(TestingWarehouseProject.Warehouse.class)
+    void incrementalPredicatesLimitWhatDeleteInsertReplaces(TestingWarehouseProject.Warehouse warehouse) {
+        TestingWarehouseProject project = project(warehouse).file("models/events.sql", """
+                {{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='id',
+                          incremental_predicates=['DBT_INTERNAL_DEST.id > 1']) }}
+                select "id" as id, "status" as status from {{ source('raw', 'raw_events') }}
+                """);
+        assertRan(project.run("run"));
+        project.execute("update " + q(project, "raw_events") + " set \"status\" = 'paid'");
+        assertRan(project.run("run"));
+        assertEquals(List.of("1|new", "1|paid", "2|paid"), project.rows("select * from " + q(project, "events") + " order by 1, 2"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestingWarehouseProject.Warehouse.class)
     void fullRefreshRebuildsAnIncrementalModel(TestingWarehouseProject.Warehouse warehouse) {
         TestingWarehouseProject project = project(warehouse).file("models/events.sql", """
                 {{ config(materialized='incremental') }}

@@ -85,6 +85,10 @@ public final class ModelExecutor implements NodeExecutor {
                     .build();
         } catch (ModelException failure) {
             return failed(model, context, failure, timer, compiled[0], target);
+        } catch (RuntimeException bug) {
+            // the contract is a result per node, even for a bug in the engine or in jinjava
+            return failed(model, context, ModelException.internal(bug.getClass().getSimpleName()
+                    + (bug.getMessage() == null ? "" : ": " + bug.getMessage()), bug), timer, compiled[0], target);
         }
     }
 

@@ -15,6 +15,7 @@
 {%- endmacro %}
 
 {% macro default__create_table_as(temporary, relation, sql) -%}
+  {%- if config.get('sql_header') %}{{ config.get('sql_header') }};{% endif %}
   create {% if temporary %}temporary {% endif %}table {{ relation }} as (
 {{ sql }}
   )
@@ -22,6 +23,7 @@
 
 {#- H2 takes no WITH inside a parenthesised query: the model becomes a derived table. -#}
 {% macro h2__create_table_as(temporary, relation, sql) -%}
+  {%- if config.get('sql_header') %}{{ config.get('sql_header') }};{% endif %}
   create {% if temporary %}local temporary {% endif %}table {{ relation }} as select * from (
 {{ sql }}
   )
@@ -40,12 +42,14 @@
 {%- endmacro %}
 
 {% macro default__create_view_as(relation, sql) -%}
+  {%- if config.get('sql_header') %}{{ config.get('sql_header') }};{% endif %}
   create or replace view {{ relation }} as (
 {{ sql }}
   )
 {%- endmacro %}
 
 {% macro h2__create_view_as(relation, sql) -%}
+  {%- if config.get('sql_header') %}{{ config.get('sql_header') }};{% endif %}
   create or replace view {{ relation }} as select * from (
 {{ sql }}
   )
