@@ -39,7 +39,7 @@ final class CompileCommand implements Callable<Integer> {
         InvocationOptions options = Invocations.options(root.environment(), shared, selection);
         LoadedProject project = ProjectSession.open(options, log);
         Set<String> selected = Selection.select(project, options, selection.indirectSelection, log);
-        CompileTask.Result result = CompileTask.run(project, selected, root.environment().workingDir(), log);
+        CompileTask.Result result = CompileTask.run(project, selected, project.config().root(), log);
         long withCode = result.compiled().nodes().values().stream().filter(n -> n.hasCode()).count();
         log.info("Compiled " + withCode + " nodes to " + project.config().paths().targetPath() + "/compiled/"
                 + project.config().name());
@@ -55,7 +55,7 @@ final class CompileCommand implements Callable<Integer> {
         Log log = Invocations.log(new CliEnvironment(environment.err(), environment.err(), environment.env(),
                 environment.workingDir(), environment.home(), false), shared);
         LoadedProject project = ProjectSession.open(Invocations.options(environment, shared, selection), log);
-        String sql = CompileTask.compileInline(project, inline, environment.workingDir(), log);
+        String sql = CompileTask.compileInline(project, inline, project.config().root(), log);
         environment.out().println("Compiled inline node is:\n" + sql);
         return 0;
     }

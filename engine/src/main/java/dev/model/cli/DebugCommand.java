@@ -34,7 +34,7 @@ final class DebugCommand implements Callable<Integer> {
         // The report is the output: logs go to stderr.
         Log log = Invocations.log(new CliEnvironment(environment.err(), environment.err(), environment.env(),
                 environment.workingDir(), environment.home(), false), shared);
-        DebugTask.Report report = DebugTask.run(options, environment.workingDir(), log);
+        DebugTask.Report report = DebugTask.run(options, options.projectDir(), log);
         report.lines().forEach(environment.out()::println);
         return report.passed() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                 ListCommand.class,
                 CleanCommand.class,
                 RunCommand.class,
+                BuildCommand.class,
                 SeedCommand.class,
                 SnapshotCommand.class,
                 ShowCommand.class,

@@ -33,7 +33,7 @@ final class RetryCommand implements Callable<Integer> {
         RetryPlan plan = RetryTask.plan(given, log);
         InvocationOptions options = plan.options(given);
         LoadedProject project = ProjectSession.open(options, log);
-        boolean succeeded = RetryTask.run(project, options, plan, reporter(environment), environment.workingDir(), log);
+        boolean succeeded = RetryTask.run(project, options, plan, reporter(environment), project.config().root(), log);
         return succeeded ? ExitCodes.SUCCESS : ExitCodes.FAILED;
     }
 

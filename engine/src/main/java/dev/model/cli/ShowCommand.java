@@ -56,11 +56,11 @@ final class ShowCommand implements Callable<Integer> {
         LoadedProject project = ProjectSession.open(options, log);
         ShowTask.Preview preview;
         if (inline != null) {
-            preview = ShowTask.showInline(project, inline, limit, root.environment().workingDir(), log);
+            preview = ShowTask.showInline(project, inline, limit, project.config().root(), log);
         } else {
             // Only the nodes named: `-s orders` previews the model, not the tests on it.
             Set<String> selected = Selection.select(project, options, "empty", log);
-            preview = ShowTask.showNode(project, selected, selection.select, limit, root.environment().workingDir(), log);
+            preview = ShowTask.showNode(project, selected, selection.select, limit, project.config().root(), log);
         }
         root.environment().out().println(render(preview));
         return ExitCodes.SUCCESS;

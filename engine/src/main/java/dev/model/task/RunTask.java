@@ -87,6 +87,18 @@ public final class RunTask {
         return new Request("run", Set.of(ResourceType.MODEL), executors, flags, true);
     }
 
+    /**
+     * {@code model build}: seeds, snapshots and models together, in one dependency order, so a
+     * model waits for the seed it reads and a snapshot for the model it watches.
+     */
+    public static Request buildRequest(RunFlags flags) {
+        Map<ResourceType, NodeExecutor> executors = new EnumMap<>(ResourceType.class);
+        executors.put(ResourceType.MODEL, new ModelExecutor());
+        executors.put(ResourceType.SEED, new dev.model.run.seed.SeedExecutor());
+        executors.put(ResourceType.SNAPSHOT, new dev.model.run.snapshot.SnapshotExecutor());
+        return new Request("build", executors.keySet(), executors, flags, true);
+    }
+
     public static Result execute(LoadedProject project, InvocationOptions options, Set<String> selected,
                                  Request request, RunReporter reporter, Log log) {
         List<String> runnable = runnable(project.graph(), selected, request.resourceTypes());

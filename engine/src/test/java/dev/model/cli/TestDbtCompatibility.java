@@ -58,7 +58,7 @@ final class TestDbtCompatibility {
         assertTrue(compared.size() >= 10, () -> "too few golden files: " + compared);
         assertTrue(compared.contains("models/marts/uses_run_query.sql"), () -> "run_query model not compared: " + compared);
         // As dbt-duckdb, the profile's relative path is opened from the working directory.
-        assertTrue(Files.exists(work.resolve("compat.duckdb")), "compat.duckdb was not opened in the working directory");
+        assertTrue(Files.exists(project.resolve("compat.duckdb")), "compat.duckdb was not opened in the project directory");
         assertEquals(List.of(), differences, () -> String.join("\n", differences));
     }
 
