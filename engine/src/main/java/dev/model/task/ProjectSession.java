@@ -21,6 +21,17 @@ public final class ProjectSession {
     private ProjectSession() {
     }
 
+    /** dbt makes the target folder first, so profiles may put a DuckDB file in it (target/dev.duckdb). */
+    private static void createTargetDir(ProjectConfig config) {
+        try {
+            java.nio.file.Files.createDirectories(config.targetDir());
+        } catch (java.io.IOException e) {
+            throw new dev.model.error.ModelException(dev.model.error.ErrorCategory.PROJECT,
+                    "Could not create the target folder " + config.targetDir() + ": " + e.getMessage(),
+                    dev.model.error.SourceLocation.of(config.file()), e);
+        }
+    }
+
     public static LoadedProject open(InvocationOptions options, Log log) {
         Map<String, Object> cliVars = options.vars().map(CliVars::parse).orElse(Map.of());
         ProjectConfig config = ProjectLoader.load(options.projectDir(), log, options.env(), cliVars);
@@ -29,6 +40,7 @@ public final class ProjectSession {
             target = new Target(target.profileName(), target.name(), target.type(), target.database(), target.schema(),
                     options.threads().get(), target.settings());
         }
+        createTargetDir(config);
         String invocationId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
         JinjaSettings settings = new JinjaSettings(config.name(), target.type(), target.publicFields(), config.vars(),
