@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code model build}: seeds, snapshots and models of the selection in one dependency order;
  * exit 1 when any node failed. Data tests join the build with the data-tests work.
  */
-@Command(name = "build", description = "Seed, snapshot and run the selected nodes in one dependency order.")
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Seed, snapshot and run the selected nodes in one dependency order.")
 final class BuildCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code model clean}: deletes the project's clean-targets, never anything outside the project. */
-@Command(name = "clean", description = "Delete the folders listed in clean-targets (default: target).")
+@Command(name = "clean", mixinStandardHelpOptions = true, description = "Delete the folders listed in clean-targets (default: target).")
 final class CleanCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code model compile}: writes every selected node's SQL to target/compiled, and the manifest. */
-@Command(name = "compile", description = "Compile the selected nodes to SQL under target/compiled and write target/manifest.json.")
+@Command(name = "compile", mixinStandardHelpOptions = true, description = "Compile the selected nodes to SQL under target/compiled and write target/manifest.json.")
 final class CompileCommand implements Callable<Integer> {
 
     @ParentCommand

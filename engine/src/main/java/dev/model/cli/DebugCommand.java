@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code model debug}: where the project and profile are, whether they load and whether the warehouse answers. */
-@Command(name = "debug", description = "Check the project, the profile and the warehouse connection, as dbt debug.")
+@Command(name = "debug", mixinStandardHelpOptions = true, description = "Check the project, the profile and the warehouse connection, as dbt debug.")
 final class DebugCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code model ls}: prints the selected nodes, one per line, as dbt ls does. */
-@Command(name = "ls", aliases = "list", description = "List the selected nodes of the project.")
+@Command(name = "ls", mixinStandardHelpOptions = true, aliases = "list", description = "List the selected nodes of the project.")
 final class ListCommand implements Callable<Integer> {
 
     @ParentCommand

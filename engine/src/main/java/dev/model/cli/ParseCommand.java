@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code model parse}: reads the project, checks the graph and writes target/manifest.json. */
-@Command(name = "parse", description = "Parse the project, check its graph and write target/manifest.json.")
+@Command(name = "parse", mixinStandardHelpOptions = true, description = "Parse the project, check its graph and write target/manifest.json.")
 final class ParseCommand implements Callable<Integer> {
 
     @ParentCommand

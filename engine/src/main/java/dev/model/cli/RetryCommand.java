@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code model retry}: the last command again, on the nodes that errored, failed or were skipped, as dbt retry. */
-@Command(name = "retry", description = "Re-run the nodes that failed or were skipped in the last run (target/run_results.json).")
+@Command(name = "retry", mixinStandardHelpOptions = true, description = "Re-run the nodes that failed or were skipped in the last run (target/run_results.json).")
 final class RetryCommand implements Callable<Integer> {
 
     @ParentCommand

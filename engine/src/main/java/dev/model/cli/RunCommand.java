@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code model run}: builds the selected models in dependency order; exit 1 when any failed. */
-@Command(name = "run", description = "Build the selected models in the warehouse, in dependency order.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Build the selected models in the warehouse, in dependency order.")
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code model seed}: loads the selected CSV seeds into tables; exit 1 when any failed. */
-@Command(name = "seed", description = "Load the CSV files under the seed paths into tables in the warehouse.")
+@Command(name = "seed", mixinStandardHelpOptions = true, description = "Load the CSV files under the seed paths into tables in the warehouse.")
 final class SeedCommand implements Callable<Integer> {
 
     @ParentCommand

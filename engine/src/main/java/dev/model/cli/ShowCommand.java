@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code model show}: previews the rows of one model, test or snapshot, or of an inline query, as dbt show. */
-@Command(name = "show", description = "Compile one node (or --inline SQL), run it with a row limit and print the rows.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Compile one node (or --inline SQL), run it with a row limit and print the rows.")
 final class ShowCommand implements Callable<Integer> {
 
     enum Output { text, json }

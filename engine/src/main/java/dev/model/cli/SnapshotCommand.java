@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code model snapshot}: records changes of the selected snapshots' queries (SCD type 2); exit 1 when any failed. */
-@Command(name = "snapshot", description = "Execute the selected snapshots: record changed, new and deleted rows with validity ranges.")
+@Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Execute the selected snapshots: record changed, new and deleted rows with validity ranges.")
 final class SnapshotCommand implements Callable<Integer> {
 
     @ParentCommand
