@@ -1,15 +1,11 @@
 package dev.model.cli;
 
 import dev.model.log.Log;
-import dev.model.run.report.JsonRunReporter;
-import dev.model.run.report.RunReporter;
-import dev.model.run.report.TextRunReporter;
 import dev.model.task.InvocationOptions;
 import dev.model.task.LoadedProject;
 import dev.model.task.ProjectSession;
 import dev.model.task.RetryPlan;
 import dev.model.task.RetryTask;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,15 +29,7 @@ final class RetryCommand implements Callable<Integer> {
         RetryPlan plan = RetryTask.plan(given, log);
         InvocationOptions options = plan.options(given);
         LoadedProject project = ProjectSession.open(options, log);
-        boolean succeeded = RetryTask.run(project, options, plan, reporter(environment), project.config().root(), log);
+        boolean succeeded = RetryTask.run(project, options, plan, NodeRuns.reporter(environment, shared), project.config().root(), log);
         return succeeded ? ExitCodes.SUCCESS : ExitCodes.FAILED;
-    }
-
-    private RunReporter reporter(CliEnvironment environment) {
-        if (shared.logFormat == SharedOptions.LogFormat.json) {
-            return new JsonRunReporter(environment.out(), Clock.systemUTC());
-        }
-        return new TextRunReporter(environment.out(),
-                TextRunReporter.wantsColour(environment.terminal(), environment.env()), Clock.systemDefaultZone());
     }
 }

@@ -1,16 +1,6 @@
 package dev.model.cli;
 
-import dev.model.log.Log;
-import dev.model.parse.ResourceType;
-import dev.model.run.execute.RunFlags;
-import dev.model.run.snapshot.SnapshotExecutor;
-import dev.model.task.InvocationOptions;
-import dev.model.task.LoadedProject;
-import dev.model.task.ProjectSession;
 import dev.model.task.RunTask;
-import dev.model.task.Selection;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,15 +25,6 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Log log = Invocations.log(root.environment(), shared);
-        InvocationOptions options = Invocations.options(root.environment(), shared, selection);
-        LoadedProject project = ProjectSession.open(options, log);
-        Set<String> selected = Selection.select(project, options, selection.indirectSelection, log);
-        RunFlags flags = new RunFlags(false, failFast, project.target().threads(), false);
-        RunTask.Request request = new RunTask.Request("snapshot", Set.of(ResourceType.SNAPSHOT),
-                Map.of(ResourceType.SNAPSHOT, new SnapshotExecutor()), flags, true);
-        RunTask.Result result = RunTask.execute(project, options, selected, request,
-                SeedCommand.reporter(root.environment(), shared), log);
-        return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
+        return NodeRuns.execute(root, shared, selection, false, failFast, RunTask::snapshotRequest);
     }
 }

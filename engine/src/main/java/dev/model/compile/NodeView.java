@@ -8,12 +8,12 @@ import java.util.Map;
  * A node as templates see it ({@code node} in generate_*_name, {@code model} elsewhere): plain
  * maps and strings only, so no Java object of the engine is reachable from a template.
  */
-final class NodeView {
+public final class NodeView {
 
     private NodeView() {
     }
 
-    static Map<String, Object> of(Node node) {
+    public static Map<String, Object> of(Node node) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("unique_id", node.uniqueId());
         view.put("name", node.name());

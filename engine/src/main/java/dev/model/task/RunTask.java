@@ -87,6 +87,18 @@ public final class RunTask {
         return new Request("run", Set.of(ResourceType.MODEL), executors, flags, true);
     }
 
+    /** {@code model seed}: CSV files into tables. */
+    public static Request seedRequest(RunFlags flags) {
+        return new Request("seed", Set.of(ResourceType.SEED),
+                Map.of(ResourceType.SEED, new dev.model.run.seed.SeedExecutor()), flags, true);
+    }
+
+    /** {@code model snapshot}: SCD type 2 history of the snapshots' queries. */
+    public static Request snapshotRequest(RunFlags flags) {
+        return new Request("snapshot", Set.of(ResourceType.SNAPSHOT),
+                Map.of(ResourceType.SNAPSHOT, new dev.model.run.snapshot.SnapshotExecutor()), flags, true);
+    }
+
     /**
      * {@code model build}: seeds, snapshots and models together, in one dependency order, so a
      * model waits for the seed it reads and a snapshot for the model it watches.

@@ -51,7 +51,7 @@ public final class ModelExecutor implements NodeExecutor {
             timer.time(TimingInfo.COMPILE, () -> {
                 context.state().relations().ensureSchema(session, target.database(), target.schema());
                 ExecutionScope scope = new ExecutionScope(model, context.graph(), context.compiler(), target,
-                        session.queryRunner(), Map.of("model", NodeMap.of(model)));
+                        session.queryRunner(), Map.of("model", dev.model.compile.NodeView.of(model)));
                 ModelBuild probe = new ModelBuild(model, target, null, context, session, null, scope, null);
                 boolean incremental = materialization.canBeIncremental() && IncrementalMaterialization.isIncremental(probe);
                 if (materialization instanceof IncrementalMaterialization) {
@@ -168,26 +168,5 @@ public final class ModelExecutor implements NodeExecutor {
         }
         context.state().files().write(context.projectRoot().resolve(runPath(context, node)),
                 String.join(";\n\n", statements) + ";\n");
-    }
-
-    /** The node as templates see it ({@code model}): plain maps and strings only. */
-    static final class NodeMap {
-        private NodeMap() {
-        }
-
-        static Map<String, Object> of(Node node) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("unique_id", node.uniqueId());
-            view.put("name", node.name());
-            view.put("resource_type", node.resourceType().dbtName());
-            view.put("package_name", node.packageName());
-            view.put("original_file_path", node.originalFilePath());
-            view.put("path", node.originalFilePath());
-            view.put("fqn", node.fqn());
-            view.put("tags", node.config().tags());
-            view.put("config", node.config().values());
-            view.put("description", node.description());
-            return view;
-        }
     }
 }
