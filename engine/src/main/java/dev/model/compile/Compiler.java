@@ -171,7 +171,8 @@ public final class Compiler {
         if (node instanceof TestNode test && test.isGeneric()) {
             return renderGenericTest(test, scope, source);
         }
-        return jinja.render(node.rawCode(), source, scope);
+        Optional<String> simple = StaticTemplate.render(node.rawCode(), source.file(), scope);
+        return simple.isPresent() ? simple.get() : jinja.render(node.rawCode(), source, scope);
     }
 
     private String renderGenericTest(TestNode test, CompileScope scope, TemplateSource source) {

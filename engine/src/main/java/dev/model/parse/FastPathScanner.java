@@ -18,8 +18,21 @@ import java.util.Optional;
  */
 public final class FastPathScanner {
 
-    /** What the scanned file calls. */
-    public record Extracted(List<RefCall> refs, List<SourceCall> sources, Map<String, Object> config) {
+    /**
+     * What the scanned file calls, and where: {@code spans} lets compile put relations in place of
+     * the calls without a template engine.
+     */
+    public record Extracted(List<RefCall> refs, List<SourceCall> sources, Map<String, Object> config,
+                            List<Span> spans) {
+    }
+
+    /**
+     * One {@code {{ ... }}} or {@code {# ... #}} of the text, from {@code start} to {@code end}
+     * (exclusive); {@code index} is the position of its call in {@code refs} or {@code sources};
+     * {@code trimBefore}/{@code trimAfter} are Jinja's {@code {{-} and {@code -}}}.
+     */
+    public record Span(int start, int end, Kind kind, int index, boolean trimBefore, boolean trimAfter) {
+        public enum Kind { REF, SOURCE, CONFIG, COMMENT }
     }
 
     private final String text;
@@ -48,6 +61,7 @@ public final class FastPathScanner {
         List<RefCall> refs = new ArrayList<>();
         List<SourceCall> sources = new ArrayList<>();
         Map<String, Object> config = new LinkedHashMap<>();
+        List<Span> spans = new ArrayList<>();
         try {
             while (true) {
                 int brace = text.indexOf('{', pos);
@@ -63,6 +77,9 @@ public final class FastPathScanner {
                     if (end < 0) {
                         return Optional.empty();
                     }
+                    spans.add(new Span(brace, end + 2, Span.Kind.COMMENT, -1,
+                            brace + 2 < text.length() && text.charAt(brace + 2) == '-',
+                            end > brace + 2 && text.charAt(end - 1) == '-'));
                     pos = end + 2;
                     continue;
                 }
@@ -72,21 +89,29 @@ public final class FastPathScanner {
                 }
                 SourceLocation where = SourceLocation.of(file, lineAt(brace));
                 pos = brace + 2;
-                if (pos < text.length() && text.charAt(pos) == '-') {
+                boolean trimBefore = pos < text.length() && text.charAt(pos) == '-';
+                if (trimBefore) {
                     pos++;
                 }
+                int refsBefore = refs.size();
+                int sourcesBefore = sources.size();
                 call(where, refs, sources, config);
                 skipSpace();
-                if (pos < text.length() && text.charAt(pos) == '-') {
+                boolean trimAfter = pos < text.length() && text.charAt(pos) == '-';
+                if (trimAfter) {
                     pos++;
                 }
                 expect('}');
                 expect('}');
+                Span.Kind kind = refs.size() > refsBefore ? Span.Kind.REF
+                        : sources.size() > sourcesBefore ? Span.Kind.SOURCE : Span.Kind.CONFIG;
+                int index = kind == Span.Kind.REF ? refsBefore : kind == Span.Kind.SOURCE ? sourcesBefore : -1;
+                spans.add(new Span(brace, pos, kind, index, trimBefore, trimAfter));
             }
         } catch (NotStatic e) {
             return Optional.empty();
         }
-        return Optional.of(new Extracted(refs, sources, config));
+        return Optional.of(new Extracted(refs, sources, config, spans));
     }
 
     private void call(SourceLocation where, List<RefCall> refs, List<SourceCall> sources,
