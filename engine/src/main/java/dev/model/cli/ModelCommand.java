@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
                 CompileCommand.class,
                 ListCommand.class,
                 CleanCommand.class,
+                DocsCommand.class,
         })
 public final class ModelCommand implements Runnable {
 
