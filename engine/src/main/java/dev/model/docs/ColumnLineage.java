@@ -59,10 +59,19 @@ public final class ColumnLineage implements AutoCloseable {
         }
     }
 
+    /** The columns known for a node; {@code complete} when no other column can exist (catalog, CSV header). */
+    public record Known(List<String> columns, boolean complete) {
+        public static final Known NONE = new Known(List.of(), false);
+
+        public Known {
+            columns = List.copyOf(columns);
+        }
+    }
+
     private static final String EPHEMERAL_PREFIX = "__dbt__cte__";
 
     private final Function<String, Optional<String>> tables;
-    private final Function<String, List<String>> knownColumns;
+    private final Function<String, Known> knownColumns;
     private final ExecutorService parserThread = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "model-docs-sql-parser");
         thread.setDaemon(true);
@@ -72,9 +81,9 @@ public final class ColumnLineage implements AutoCloseable {
     /**
      * @param tables       a relation name as written in SQL (lower case, unquoted, dotted) to the
      *                     unique id of the node it is
-     * @param knownColumns the columns of a node when known, else an empty list
+     * @param knownColumns the columns known for a node
      */
-    public ColumnLineage(Function<String, Optional<String>> tables, Function<String, List<String>> knownColumns) {
+    public ColumnLineage(Function<String, Optional<String>> tables, Function<String, Known> knownColumns) {
         this.tables = tables;
         this.knownColumns = knownColumns;
     }
@@ -82,7 +91,7 @@ public final class ColumnLineage implements AutoCloseable {
     public Result analyze(String compiledSql) {
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(compiledSql, parserThread, parser -> { });
+            statement = CCJSqlParserUtil.parse(parseable(compiledSql), parserThread, parser -> { });
         } catch (JSQLParserException | RuntimeException unreadable) {
             return Result.skipped("Column lineage skipped: the compiled SQL could not be parsed ("
                     + firstLine(unreadable.getMessage()) + ")");
@@ -101,6 +110,21 @@ public final class ColumnLineage implements AutoCloseable {
         } catch (RuntimeException unsupported) {
             return Result.skipped("Column lineage skipped: " + firstLine(String.valueOf(unsupported.getMessage())));
         }
+    }
+
+    /**
+     * JSqlParser reads blank lines as a statement separator, which Jinja leaves everywhere, and
+     * a trailing semicolon as a second statement: drop both (string literals spanning blank
+     * lines lose those lines, which cannot change where columns come from).
+     */
+    static String parseable(String sql) {
+        StringBuilder out = new StringBuilder(sql.length());
+        sql.lines().filter(line -> !line.isBlank()).forEach(line -> out.append(line).append('\n'));
+        String text = out.toString().strip();
+        while (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        return text;
     }
 
     @Override
@@ -286,11 +310,11 @@ public final class ColumnLineage implements AutoCloseable {
             return base;
         }
         base.baseNode = node.get();
-        List<String> columns = knownColumns.apply(node.get());
-        for (String column : columns) {
+        Known known = knownColumns.apply(node.get());
+        for (String column : known.columns()) {
             base.add(column, Set.of(new ColumnRef(node.get(), column)));
         }
-        base.complete = !columns.isEmpty();
+        base.complete = known.complete();
         return base;
     }
 

@@ -84,7 +84,7 @@ public final class DocsGenerator {
     static Map<String, ColumnLineage.Result> lineage(ProjectGraph graph, CompiledProject compiled, Catalog catalog) {
         Map<String, String> tables = relationIndex(graph, compiled.relations());
         Map<String, ColumnLineage.Result> results = new LinkedHashMap<>();
-        Map<String, List<String>> columns = new HashMap<>();
+        Map<String, ColumnLineage.Known> columns = new HashMap<>();
         try (ColumnLineage analyzer = new ColumnLineage(name -> Optional.ofNullable(tables.get(name)),
                 id -> columns.computeIfAbsent(id, key -> knownColumns(graph.node(key), catalog, results)))) {
             for (String id : graph.topologicalOrder()) {
@@ -99,21 +99,30 @@ public final class DocsGenerator {
         return results;
     }
 
-    /** The catalog's columns, else the YAML's, else what the node's own lineage found. */
-    private static List<String> knownColumns(Node node, Catalog catalog, Map<String, ColumnLineage.Result> lineage) {
+    /**
+     * What is known of a node's columns, best source first: the catalog, the node's own lineage
+     * (when every {@code *} in it expanded), a seed's CSV header, then the YAML (which may list
+     * only some columns, so it is never complete).
+     */
+    private static ColumnLineage.Known knownColumns(Node node, Catalog catalog,
+                                                    Map<String, ColumnLineage.Result> lineage) {
         Optional<Catalog.Table> table = catalog.table(node.uniqueId());
         if (table.isPresent() && !table.get().columns().isEmpty()) {
-            return table.get().columns().stream().map(Catalog.CatalogColumn::name).toList();
-        }
-        Map<String, ColumnInfo> declared = DeclaredColumns.of(node);
-        if (!declared.isEmpty()) {
-            return declared.values().stream().map(ColumnInfo::name).toList();
+            return new ColumnLineage.Known(table.get().columns().stream().map(Catalog.CatalogColumn::name).toList(),
+                    true);
         }
         ColumnLineage.Result own = lineage.get(node.uniqueId());
         if (own != null && own.note().isEmpty()) {
-            return List.copyOf(own.columns().keySet());
+            return new ColumnLineage.Known(List.copyOf(own.columns().keySet()), true);
         }
-        return List.of();
+        if (node instanceof SeedNode seed) {
+            List<String> header = SeedHeader.read(seed.file());
+            if (!header.isEmpty()) {
+                return new ColumnLineage.Known(header, true);
+            }
+        }
+        Map<String, ColumnInfo> declared = DeclaredColumns.of(node);
+        return new ColumnLineage.Known(declared.values().stream().map(ColumnInfo::name).toList(), false);
     }
 
     /** SQL names of every relation, lower case: database.schema.identifier, schema.identifier, and a unique identifier. */

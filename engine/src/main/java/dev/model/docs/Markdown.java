@@ -209,7 +209,7 @@ public final class Markdown {
     private static String emphasis(String escaped) {
         return escaped
                 .replaceAll("\\*\\*(\\S(?:.*?\\S)?)\\*\\*", "<strong>$1</strong>")
-                .replaceAll("__(\\S(?:.*?\\S)?)__", "<strong>$1</strong>")
+                .replaceAll("(?<![_\\w])__(\\S(?:.*?\\S)?)__(?![_\\w])", "<strong>$1</strong>")
                 .replaceAll("(?<![*\\w])\\*(\\S(?:.*?\\S)?)\\*(?![*\\w])", "<em>$1</em>")
                 .replaceAll("(?<![_\\w])_(\\S(?:.*?\\S)?)_(?![_\\w])", "<em>$1</em>");
     }

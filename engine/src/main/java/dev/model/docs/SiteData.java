@@ -155,6 +155,15 @@ public final class SiteData {
             c.put("type", column.type());
             byName.put(column.name().toLowerCase(Locale.ROOT), c);
         }));
+        ColumnLineage.Result lineage = in.lineage().get(node.uniqueId());
+        if (byName.isEmpty() && lineage != null) {
+            // Not built yet: the select list still names the columns, in order.
+            lineage.columns().keySet().forEach(name -> {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("name", name);
+                byName.put(name.toLowerCase(Locale.ROOT), c);
+            });
+        }
         for (ColumnInfo column : declared.values()) {
             Map<String, Object> c = byName.computeIfAbsent(column.name().toLowerCase(Locale.ROOT), key -> {
                 Map<String, Object> fresh = new LinkedHashMap<>();

@@ -572,6 +572,7 @@
       var label = test.test && test.test.name ? test.test.name : test.name;
       var a = nodeLink(t, label);
       span.appendChild(a);
+      span.appendChild(document.createTextNode(' '));
       if (test.status) { span.appendChild(statusBadge(test.status)); span.appendChild(document.createTextNode(' ')); }
     });
     return span;
