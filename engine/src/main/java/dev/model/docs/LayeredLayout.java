@@ -21,6 +21,12 @@ public final class LayeredLayout {
     /** Sweeps of barycenter ordering; more stop paying off quickly on dbt-shaped graphs. */
     private static final int ORDER_SWEEPS = 8;
     private static final int BALANCE_SWEEPS = 6;
+    /**
+     * Bend points cost time and memory in proportion to edge length; a very deep graph with long
+     * edges (thousands of layers) would need millions. Past this budget long edges are laid out
+     * as direct links: the order is a little worse, the layout still takes well under a second.
+     */
+    private static final long BEND_BUDGET_MIN = 100_000;
 
     /**
      * Where everything goes. Vertex {@code i} is at {@code layer[i]} and row {@code y[i]} (in
@@ -48,6 +54,11 @@ public final class LayeredLayout {
         for (int l : layer) {
             layerCount = Math.max(layerCount, l + 1);
         }
+        long bends = 0;
+        for (int[] edge : edges) {
+            bends += Math.max(layer[edge[1]] - layer[edge[0]] - 1, 0);
+        }
+        boolean withBends = bends <= Math.max(BEND_BUDGET_MIN, 4L * nodeCount);
         // Split edges into unit segments through dummy vertices.
         List<Integer> dummyLayers = new ArrayList<>();
         int[][] edgePaths = new int[edges.length][];
@@ -56,7 +67,7 @@ public final class LayeredLayout {
             int from = edges[e][0];
             int to = edges[e][1];
             int span = layer[to] - layer[from];
-            int[] path = new int[Math.max(span - 1, 0)];
+            int[] path = new int[withBends ? Math.max(span - 1, 0) : 0];
             int previous = from;
             for (int k = 0; k < path.length; k++) {
                 int dummy = nodeCount + dummyLayers.size();
@@ -76,7 +87,7 @@ public final class LayeredLayout {
         int[][] up = adjacency(total, segments, true);
         int[][] down = adjacency(total, segments, false);
         int[][] layers = byLayer(allLayers, layerCount, total);
-        orderLayers(layers, up, down, total);
+        orderLayers(layers, up, down, total, allLayers);
         double[] y = balance(layers, up, down, total);
         return new Result(nodeCount, allLayers, y, edgePaths, layerCount);
     }
@@ -149,12 +160,12 @@ public final class LayeredLayout {
      * Barycenter heuristic: alternately sort each layer by the mean position of its neighbours in
      * the layer before (downward sweep) and after (upward sweep); keep the best order seen.
      */
-    private static void orderLayers(int[][] layers, int[][] up, int[][] down, int total) {
+    private static void orderLayers(int[][] layers, int[][] up, int[][] down, int total, int[] layerOf) {
         double[] position = new double[total];
         // Start from a depth-first order so that siblings begin next to each other.
         initialOrder(layers, down, total, position);
         int[][] best = copy(layers);
-        long bestCrossings = crossings(layers, down, position);
+        long bestCrossings = crossings(layers, down, position, layerOf);
         for (int sweep = 0; sweep < ORDER_SWEEPS && bestCrossings > 0; sweep++) {
             boolean downward = sweep % 2 == 0;
             if (downward) {
@@ -166,7 +177,7 @@ public final class LayeredLayout {
                     sortByBarycenter(layers[l], down, position);
                 }
             }
-            long found = crossings(layers, down, position);
+            long found = crossings(layers, down, position, layerOf);
             if (found < bestCrossings) {
                 bestCrossings = found;
                 best = copy(layers);
@@ -260,14 +271,19 @@ public final class LayeredLayout {
         return out;
     }
 
-    /** Crossings between each pair of adjacent layers, by counting inversions of the segment ends. */
-    private static long crossings(int[][] layers, int[][] down, double[] position) {
+    /**
+     * Crossings between each pair of adjacent layers, by counting inversions of the segment ends
+     * (links longer than one layer, left without bends over budget, are not counted).
+     */
+    private static long crossings(int[][] layers, int[][] down, double[] position, int[] layerOf) {
         long total = 0;
         for (int l = 0; l + 1 < layers.length; l++) {
             List<int[]> pairs = new ArrayList<>();
             for (int v : layers[l]) {
                 for (int child : down[v]) {
-                    pairs.add(new int[] {(int) position[v], (int) position[child]});
+                    if (layerOf[child] == l + 1) {
+                        pairs.add(new int[] {(int) position[v], (int) position[child]});
+                    }
                 }
             }
             pairs.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));

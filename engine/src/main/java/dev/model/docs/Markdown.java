@@ -209,9 +209,9 @@ public final class Markdown {
     private static String emphasis(String escaped) {
         return escaped
                 .replaceAll("\\*\\*(\\S(?:.*?\\S)?)\\*\\*", "<strong>$1</strong>")
-                .replaceAll("(?<![_\\w])__(\\S(?:.*?\\S)?)__(?![_\\w])", "<strong>$1</strong>")
+                .replaceAll("(?<=^|[\\s(\\[])__(\\S(?:.*?\\S)?)__(?![_\\w])", "<strong>$1</strong>")
                 .replaceAll("(?<![*\\w])\\*(\\S(?:.*?\\S)?)\\*(?![*\\w])", "<em>$1</em>")
-                .replaceAll("(?<![_\\w])_(\\S(?:.*?\\S)?)_(?![_\\w])", "<em>$1</em>");
+                .replaceAll("(?<=^|[\\s(\\[])_(\\S(?:.*?\\S)?)_(?![_\\w])", "<em>$1</em>");
     }
 
     /** Only addresses that cannot run code: no javascript:, data:, vbscript: or any other scheme. */
