@@ -39,8 +39,8 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * node rather than being looked through, so lineage follows the project's edges. SQL that
  * JSqlParser cannot read yields a note instead of a result.
  *
- * <p>Holds one parser thread (JSqlParser parses on an executor so that a pathological statement
- * times out); close it when done.
+ * <p>Holds parser threads (JSqlParser parses on an executor so that a pathological statement
+ * times out); close it when done. {@link #analyze} may be called from several threads.
  */
 public final class ColumnLineage implements AutoCloseable {
 
@@ -72,11 +72,7 @@ public final class ColumnLineage implements AutoCloseable {
 
     private final Function<String, Optional<String>> tables;
     private final Function<String, Known> knownColumns;
-    private final ExecutorService parserThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "model-docs-sql-parser");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService parserThreads;
 
     /**
      * @param tables       a relation name as written in SQL (lower case, unquoted, dotted) to the
@@ -84,14 +80,24 @@ public final class ColumnLineage implements AutoCloseable {
      * @param knownColumns the columns known for a node
      */
     public ColumnLineage(Function<String, Optional<String>> tables, Function<String, Known> knownColumns) {
+        this(tables, knownColumns, 1);
+    }
+
+    /** @param threads how many statements may be parsed at once (callers on as many threads) */
+    public ColumnLineage(Function<String, Optional<String>> tables, Function<String, Known> knownColumns, int threads) {
         this.tables = tables;
         this.knownColumns = knownColumns;
+        this.parserThreads = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "model-docs-sql-parser");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public Result analyze(String compiledSql) {
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(parseable(compiledSql), parserThread, parser -> { });
+            statement = CCJSqlParserUtil.parse(parseable(compiledSql), parserThreads, parser -> { });
         } catch (JSQLParserException | RuntimeException unreadable) {
             return Result.skipped("Column lineage skipped: the compiled SQL could not be parsed ("
                     + firstLine(unreadable.getMessage()) + ")");
@@ -129,7 +135,7 @@ public final class ColumnLineage implements AutoCloseable {
 
     @Override
     public void close() {
-        parserThread.shutdownNow();
+        parserThreads.shutdownNow();
     }
 
     // ---- relations in scope

@@ -39,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -62,41 +63,83 @@ public final class DocsGenerator {
     /** @param warehouse opens the target's adapter; a WAREHOUSE failure is reported as a note, not an error */
     public static Result generate(LoadedProject project, Supplier<WarehouseAdapter> warehouse, Log log) {
         ProjectGraph graph = project.graph();
+        long started = System.nanoTime();
         CompileTask.Result compiled = CompileTask.run(project, graph.topologicalOrder());
         CompiledProject compiledProject = compiled.compiled();
+        started = phase(log, "compiled and wrote the manifest", started);
         Catalog catalog = CatalogReader.readOrExplain(warehouse, graph.nodes().values(), compiledProject.relations());
+        started = phase(log, "read the catalog", started);
         Path targetDir = project.config().targetDir();
         List<String> notes = new ArrayList<>(catalog.notes());
         Map<String, String> statuses = testStatuses(targetDir, notes);
         Map<String, ColumnLineage.Result> lineage = lineage(graph, compiledProject, catalog);
+        started = phase(log, "worked out column lineage", started);
 
         ArtifactMetadata metadata = new ArtifactMetadata(CatalogWriter.SCHEMA, ArtifactMetadata.DBT_VERSION,
                 Instant.now(), project.invocationId());
         Path catalogFile = write(targetDir.resolve(CATALOG), json(CatalogWriter.toMap(catalog, metadata)));
         SiteData.Inputs inputs = new SiteData.Inputs(project.config().name(), graph, compiledProject, catalog, statuses,
                 lineage, notes, ArtifactMetadata.iso(metadata.generatedAt()));
-        Path index = write(targetDir.resolve(INDEX), SitePage.render(project.config().name(), SiteData.build(inputs)));
+        Map<String, Object> data = SiteData.build(inputs);
+        started = phase(log, "laid out the graph", started);
+        Path index = write(targetDir.resolve(INDEX), SitePage.render(project.config().name(), data));
+        phase(log, "wrote the page", started);
         notes.forEach(log::warn);
         return new Result(index, catalogFile, compiled.manifest(), graph.size(), List.copyOf(notes));
     }
 
-    /** Column lineage of every model and snapshot, parents first so that {@code select *} expands through them. */
+    private static long phase(Log log, String what, long since) {
+        long now = System.nanoTime();
+        log.debug("docs: " + what + " in " + (now - since) / 1_000_000 + " ms");
+        return now;
+    }
+
+    /**
+     * Column lineage of every model and snapshot. A node's {@code select *} expands through its
+     * parents' lineage, so nodes go depth by depth (parents first), each depth in parallel.
+     */
     static Map<String, ColumnLineage.Result> lineage(ProjectGraph graph, CompiledProject compiled, Catalog catalog) {
         Map<String, String> tables = relationIndex(graph, compiled.relations());
-        Map<String, ColumnLineage.Result> results = new LinkedHashMap<>();
-        Map<String, ColumnLineage.Known> columns = new HashMap<>();
+        Map<String, ColumnLineage.Result> results = new ConcurrentHashMap<>();
+        Map<String, ColumnLineage.Known> columns = new ConcurrentHashMap<>();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
         try (ColumnLineage analyzer = new ColumnLineage(name -> Optional.ofNullable(tables.get(name)),
-                id -> columns.computeIfAbsent(id, key -> knownColumns(graph.node(key), catalog, results)))) {
-            for (String id : graph.topologicalOrder()) {
-                Node node = graph.node(id);
-                CompiledNode compiledNode = compiled.nodes().get(id);
-                if (node instanceof TestNode || compiledNode == null || !compiledNode.hasCode()) {
-                    continue;
-                }
-                results.put(id, analyzer.analyze(compiledNode.compiledCode()));
+                id -> columns.computeIfAbsent(id, key -> knownColumns(graph.node(key), catalog, results)), threads)) {
+            for (List<String> depth : depths(graph)) {
+                depth.parallelStream().forEach(id -> {
+                    Node node = graph.node(id);
+                    CompiledNode compiledNode = compiled.nodes().get(id);
+                    if (!(node instanceof TestNode) && compiledNode != null && compiledNode.hasCode()) {
+                        results.put(id, analyzer.analyze(compiledNode.compiledCode()));
+                    }
+                });
             }
         }
-        return results;
+        Map<String, ColumnLineage.Result> ordered = new LinkedHashMap<>();
+        graph.topologicalOrder().forEach(id -> {
+            if (results.containsKey(id)) {
+                ordered.put(id, results.get(id));
+            }
+        });
+        return ordered;
+    }
+
+    /** Nodes grouped by longest path from a root: every parent is in an earlier group. */
+    private static List<List<String>> depths(ProjectGraph graph) {
+        Map<String, Integer> depth = new HashMap<>();
+        List<List<String>> out = new ArrayList<>();
+        for (String id : graph.topologicalOrder()) {
+            int d = 0;
+            for (String parent : graph.parents(id)) {
+                d = Math.max(d, depth.get(parent) + 1);
+            }
+            depth.put(id, d);
+            while (out.size() <= d) {
+                out.add(new ArrayList<>());
+            }
+            out.get(d).add(id);
+        }
+        return out;
     }
 
     /**

@@ -188,11 +188,9 @@
     info.limited = true;
     var allowed = new Set(all);
     var out = new Set();
-    if (state.selection && state.selection.size && state.focus < 0) {
-      state.selection.forEach(function (i) { if (allowed.has(i) && out.size < MAX_DRAW) { out.add(i); } });
-    }
-    var frontier = seeds.filter(function (i) { return allowed.has(i); });
+    var frontier = seeds.filter(function (i) { return allowed.has(i); }).slice(0, MAX_DRAW);
     frontier.forEach(function (i) { out.add(i); });
+    if (frontier.length < seeds.length) { info.around = fmt(MAX_DRAW) + ' nodes of ' + info.around; }
     for (var hop = 0; hop < NEIGHBOURHOOD_HOPS && out.size < MAX_DRAW; hop++) {
       var next = [];
       frontier.forEach(function (i) {

@@ -160,6 +160,37 @@ final class TestDocsBrowser {
                 .filter(request -> !request.startsWith(url)).toList(), "the page fetches nothing else");
     }
 
+    @Test
+    void aTenThousandModelProjectOpensAndDrawsTheNeighbourhoodOfWhatIsSearched() throws Exception {
+        TestingBigProject.create(dir, 10_000);
+        TestingCli.Outcome outcome = TestingCli.inProject(dir, "docs", "generate");
+        assertEquals(0, outcome.exitCode(), outcome::toString);
+        assertTrue(outcome.out().contains("Docs of 10100 nodes written to"), outcome.out());
+
+        browser.get(dir.resolve("target/index.html").toUri().toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(driver -> "true".equals(driver.findElement(By.tagName("html")).getAttribute("data-ready")));
+        String note = browser.findElement(By.id("big-graph-note")).getText();
+        assertTrue(note.startsWith("This project has 10,100 nodes matching the filters, too many to draw at once"), note);
+
+        WebElement search = browser.findElement(By.id("search"));
+        search.sendKeys("int_4242", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#details h1"), "int_4242"));
+        int drawn = browser.findElements(By.cssSelector("#viewport .node")).size();
+        assertTrue(drawn >= 3 && drawn <= 1500, drawn + " nodes drawn");
+        assertEquals(1, browser.findElements(By.cssSelector("#viewport .node.focus[data-id='model.shop.int_4242']"))
+                .size(), "the searched model is drawn and marked");
+        assertTrue(browser.findElement(By.id("big-graph-note")).getText()
+                .contains("Showing the neighbourhood (2 hops) of int_4242."));
+
+        // Still responsive: a selection over thousands of nodes is evaluated and drawn capped.
+        WebElement selector = browser.findElement(By.id("selector"));
+        browser.findElement(By.id("close-details")).click();
+        selector.sendKeys("tag:marts", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view-title"), "3,000 selected"));
+        assertTrue(browser.findElements(By.cssSelector("#viewport .node")).size() <= 1500);
+    }
+
     /** A run_results.json giving the generic tests of fct_orders.order_id the status of their test name. */
     private void writeRunResults(Map<String, String> statusByTestName) throws Exception {
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("target/manifest.json").toFile());
