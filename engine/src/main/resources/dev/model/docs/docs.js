@@ -11,12 +11,12 @@
   var NEIGHBOURHOOD_HOPS = 2;
   var SVG_NS = 'http://www.w3.org/2000/svg';
   var TYPE_COLORS = {
-    source: '#1f9d6b', seed: '#6f9a1f', model: '#2f6fdb', snapshot: '#8a4fd1',
-    test: '#7b8494', exposure: '#e8590c', analysis: '#0b8a9a'
+    source: '#1f9d5b', seed: '#0b7f94', model: '#2f6fdb', snapshot: '#8a4fd1',
+    test: '#7b8494', exposure: '#e8590c', analysis: '#a61e4d'
   };
   var TYPE_ORDER = ['source', 'seed', 'model', 'snapshot', 'test', 'exposure', 'analysis'];
   var DEFAULT_TYPES = { source: true, seed: true, model: true, snapshot: true, exposure: true, analysis: true };
-  var NODE_W = 236, NODE_H = 32, LAYER_GAP = 320, ROW_GAP = 46;
+  var NODE_W = 224, NODE_H = 32, LAYER_GAP = 284, ROW_GAP = 46;
 
   var byId = new Map();
   NODES.forEach(function (n, i) { n.index = i; byId.set(n.id, i); });
@@ -378,9 +378,12 @@
       var g = svg('g', { 'class': cls, transform: 'translate(' + v.px + ',' + v.py + ')', 'data-id': n.id, 'data-index': String(v.node) });
       var title = svg('title', {}); title.textContent = n.id; g.appendChild(title);
       g.appendChild(svg('rect', { width: NODE_W, height: NODE_H, rx: 7, fill: color(n) }));
-      var label = svg('text', { x: 10, y: 20 }); label.textContent = truncate(displayName(v.node), 28); g.appendChild(label);
+      var kindText = n.type === 'model' ? (n.materialized === 'ephemeral' ? 'eph' : n.materialized === 'incremental' ? 'inc' : '') : ({ source: 'src', seed: 'seed', snapshot: 'snap', test: 'test', exposure: 'exp', analysis: 'anl' })[n.type] || '';
+      // About 7.4px per character of the bold 12.5px label; leave room for the kind tag.
+      var room = Math.floor((NODE_W - 18 - (kindText ? 8 + kindText.length * 6 : 0)) / 7.4);
+      var label = svg('text', { x: 10, y: 20 }); label.textContent = truncate(displayName(v.node), room); g.appendChild(label);
       var kind = svg('text', { x: NODE_W - 8, y: 20, 'text-anchor': 'end', 'class': 'kind' });
-      kind.textContent = n.type === 'model' ? (n.materialized === 'ephemeral' ? 'eph' : n.materialized === 'incremental' ? 'inc' : '') : ({ source: 'src', seed: 'seed', snapshot: 'snap', test: 'test', exposure: 'exp', analysis: 'anl' })[n.type] || '';
+      kind.textContent = kindText;
       g.appendChild(kind);
       g.addEventListener('click', function (ev) { ev.stopPropagation(); if (!wasDrag()) { location.hash = nodeHref(v.node); } });
       nodeLayer.appendChild(g);
