@@ -1,6 +1,7 @@
 package dev.model.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -15,6 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import dev.model.graph.IndirectSelection;
+import dev.model.graph.Selector;
+import dev.model.log.Log;
+import dev.model.task.InvocationOptions;
+import dev.model.task.LoadedProject;
+import dev.model.task.ProjectSession;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +166,39 @@ final class TestDocsBrowser {
                 "the performance log saw the page itself load: " + requests);
         assertEquals(List.of(), requests.stream()
                 .filter(request -> !request.startsWith(url)).toList(), "the page fetches nothing else");
+    }
+
+    @Test
+    void theSelectionBoxAgreesWithTheCommandLine() throws Exception {
+        TestingDocsProject.create(dir);
+        assertEquals(0, TestingCli.inProject(dir, "docs", "generate").exitCode());
+        LoadedProject project = ProjectSession.open(new InvocationOptions(dir, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), List.of(), false, Map.of(), dir), Log.silent());
+        Selector selector = new Selector(project.graph());
+
+        browser.get(dir.resolve("target/index.html").toUri().toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(driver -> "true".equals(driver.findElement(By.tagName("html")).getAttribute("data-ready")));
+        WebElement box = browser.findElement(By.id("selector"));
+        for (String selection : List.of("fct_orders", "stg_*", "+fct_orders", "fct_orders+", "1+fct_orders",
+                "stg_orders+1", "@stg_orders", "tag:marts", "resource_type:seed", "config.materialized:table",
+                "path:models/staging", "source:shop_events", "source:shop_events.clicks+", "shop.marts.*",
+                "package:shop,resource_type:model", "stg_orders stg_customers", "+fct_orders,resource_type:seed",
+                "resource_type:test", "nothing_like_this")) {
+            int expected = selector.select(List.of(selection), List.of(), IndirectSelection.EMPTY).size();
+            box.clear();
+            box.sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("view-title"),
+                    "selected")));
+            box.sendKeys(selection, Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view-title"),
+                    " \u00b7 " + expected + " selected"));
+            assertFalse(box.getAttribute("class").contains("invalid"), selection);
+        }
+        box.clear();
+        box.sendKeys("colour:blue", Keys.ENTER);
+        wait.until(driver -> box.getAttribute("class").contains("invalid"));
+        assertEquals("unknown selector method 'colour'", box.getAttribute("title"));
     }
 
     @Test
