@@ -78,14 +78,18 @@ public final class DocsGenerator {
         ArtifactMetadata metadata = new ArtifactMetadata(CatalogWriter.SCHEMA, ArtifactMetadata.DBT_VERSION,
                 Instant.now(), project.invocationId());
         Path catalogFile = write(targetDir.resolve(CATALOG), json(CatalogWriter.toMap(catalog, metadata)));
+        List<Exposure> exposures = ExposureReader.read(project.config(), graph, project.parsed().docs());
+        exposures.stream().filter(exposure -> !exposure.unresolved().isEmpty()).forEach(exposure -> notes.add(
+                "Exposure '" + exposure.name() + "' depends on " + String.join(", ", exposure.unresolved())
+                        + ", which the project does not have"));
         SiteData.Inputs inputs = new SiteData.Inputs(project.config().name(), graph, compiledProject, catalog, statuses,
-                lineage, notes, ArtifactMetadata.iso(metadata.generatedAt()));
+                lineage, exposures, notes, ArtifactMetadata.iso(metadata.generatedAt()));
         Map<String, Object> data = SiteData.build(inputs);
         started = phase(log, "laid out the graph", started);
         Path index = write(targetDir.resolve(INDEX), SitePage.render(project.config().name(), data));
         phase(log, "wrote the page", started);
         notes.forEach(log::warn);
-        return new Result(index, catalogFile, compiled.manifest(), graph.size(), List.copyOf(notes));
+        return new Result(index, catalogFile, compiled.manifest(), graph.size() + exposures.size(), List.copyOf(notes));
     }
 
     private static long phase(Log log, String what, long since) {

@@ -34,7 +34,7 @@ public final class SiteData {
     /** Everything the page is built from. {@code testStatuses} come from the last run_results.json. */
     public record Inputs(String projectName, ProjectGraph graph, CompiledProject compiled, Catalog catalog,
                          Map<String, String> testStatuses, Map<String, ColumnLineage.Result> lineage,
-                         List<String> notes, String generatedAt) {
+                         List<Exposure> exposures, List<String> notes, String generatedAt) {
     }
 
     private SiteData() {
@@ -42,25 +42,46 @@ public final class SiteData {
 
     public static Map<String, Object> build(Inputs in) {
         ProjectGraph graph = in.graph();
-        List<String> ids = graph.topologicalOrder();
+        List<String> ids = new ArrayList<>(graph.topologicalOrder());
+        in.exposures().forEach(exposure -> ids.add(exposure.uniqueId()));
         Map<String, Integer> index = new HashMap<>(ids.size() * 2);
         for (int i = 0; i < ids.size(); i++) {
             index.put(ids.get(i), i);
         }
         List<int[]> edgeList = new ArrayList<>();
-        for (String id : ids) {
+        for (String id : graph.topologicalOrder()) {
             for (String parent : graph.parents(id)) {
                 edgeList.add(new int[] {index.get(parent), index.get(id)});
+            }
+        }
+        for (Exposure exposure : in.exposures()) {
+            for (String parent : exposure.parents()) {
+                edgeList.add(new int[] {index.get(parent), index.get(exposure.uniqueId())});
             }
         }
         int[][] edges = edgeList.toArray(int[][]::new);
         LayeredLayout.Result layout = LayeredLayout.layout(ids.size(), edges);
 
         Map<String, List<Integer>> testsByColumn = testsByColumn(graph, index);
+        Map<String, List<Integer>> exposuresOf = new HashMap<>();
+        for (Exposure exposure : in.exposures()) {
+            exposure.parents().forEach(parent -> exposuresOf.computeIfAbsent(parent, p -> new ArrayList<>())
+                    .add(index.get(exposure.uniqueId())));
+        }
         List<Object> nodes = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            Node node = graph.node(ids.get(i));
-            nodes.add(node(node, i, in, index, layout, testsByColumn));
+        for (int i = 0; i < graph.size(); i++) {
+            Map<String, Object> node = node(graph.node(ids.get(i)), i, in, index, layout, testsByColumn);
+            List<Integer> downstreamExposures = exposuresOf.get(ids.get(i));
+            if (downstreamExposures != null) {
+                List<Integer> children = new ArrayList<>(castList(node.get("children")));
+                children.addAll(downstreamExposures);
+                node.put("children", children);
+            }
+            nodes.add(node);
+        }
+        for (Exposure exposure : in.exposures()) {
+            int i = index.get(exposure.uniqueId());
+            nodes.add(exposure(exposure, i, index, layout));
         }
         List<Object> edgeOut = new ArrayList<>(edges.length);
         for (int e = 0; e < edges.length; e++) {
@@ -78,6 +99,47 @@ public final class SiteData {
         out.put("notes", in.notes());
         out.put("nodes", nodes);
         out.put("edges", edgeOut);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer> castList(Object list) {
+        return (List<Integer>) list;
+    }
+
+    private static Map<String, Object> exposure(Exposure exposure, int i, Map<String, Integer> index,
+                                                LayeredLayout.Result layout) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", exposure.uniqueId());
+        out.put("name", exposure.name());
+        out.put("type", "exposure");
+        out.put("package", exposure.uniqueId().split("\\.")[1]);
+        out.put("path", exposure.originalFilePath());
+        out.put("folder", folder(exposure.originalFilePath()));
+        out.put("fqn", List.of(exposure.uniqueId().split("\\.")[1], exposure.name()));
+        out.put("tags", exposure.tags());
+        out.put("materialized", "exposure");
+        out.put("hidden", false);
+        out.put("description", Markdown.toHtml(exposure.description()));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("label", exposure.label());
+        facts.put("type", exposure.type());
+        facts.put("maturity", exposure.maturity());
+        facts.put("url", exposure.url());
+        facts.put("owner", exposure.owner());
+        if (!exposure.unresolved().isEmpty()) {
+            facts.put("depends_on not found", exposure.unresolved());
+        }
+        out.put("config", facts);
+        if (exposure.url() != null && Markdown.isSafeUrl(exposure.url())) {
+            out.put("url", exposure.url());
+        }
+        out.put("raw", "");
+        out.put("parents", exposure.parents().stream().map(index::get).toList());
+        out.put("children", List.of());
+        out.put("layer", layout.layer()[i]);
+        out.put("y", round(layout.y()[i]));
+        out.put("columns", List.of());
         return out;
     }
 

@@ -616,6 +616,10 @@
     [['Unique id', n.id], ['Relation', n.relation], ['File', n.path], ['Package', n.package]].forEach(function (row) {
       if (row[1]) { facts.appendChild(el('tr', {}, [el('th', { text: row[0] }), el('td', { cls: 'mono', text: row[1] })])); }
     });
+    if (n.url && /^(https?:\/\/|mailto:)/i.test(n.url)) {
+      var link = el('a', { href: n.url, target: '_blank', rel: 'noopener noreferrer', text: n.url });
+      facts.appendChild(el('tr', {}, [el('th', { text: 'URL' }), el('td', {}, [link])]));
+    }
     body.appendChild(facts);
 
     body.appendChild(section('Description'));

@@ -90,7 +90,7 @@ final class TestDocsBrowser {
 
     @Test
     void aPersonSearchesOpensAModelReadsItAndFollowsLineage() throws Exception {
-        TestingDocsProject.create(dir);
+        TestingDocsProject.withExposures(TestingDocsProject.create(dir));
         TestingDocsProject.buildWarehouse(dir);
         assertEquals(0, TestingCli.inProject(dir, "docs", "generate").exitCode());
         writeRunResults(Map.of("unique", "pass", "not_null", "fail"));
@@ -102,7 +102,8 @@ final class TestDocsBrowser {
         browser.get(url);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(driver -> "true".equals(driver.findElement(By.tagName("html")).getAttribute("data-ready")));
-        assertEquals(7, browser.findElements(By.cssSelector("#viewport .node")).size(), "seeds, source and models drawn");
+        assertEquals(9, browser.findElements(By.cssSelector("#viewport .node")).size(),
+                "seeds, source, models and exposures drawn");
 
         // Search for the model and open it from the results.
         WebElement search = browser.findElement(By.id("search"));
@@ -144,6 +145,11 @@ final class TestDocsBrowser {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#details h1"), "stg_orders"));
         assertTrue(browser.findElement(By.id("compiled-sql")).getText().contains("\"warehouse\".\"main\".\"raw_orders\""));
         assertTrue(browser.findElement(By.id("downstream-list")).getText().contains("fct_orders"));
+        browser.findElement(By.xpath("//ul[@id='downstream-list']//a[text()='fct_orders']")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#details h1"), "fct_orders"));
+        browser.findElement(By.xpath("//ul[@id='downstream-list']//a[text()='weekly_revenue']")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#details h1"), "weekly_revenue"));
+        assertTrue(browser.findElement(By.id("details")).getText().contains("https://bi.example.com/dashboards/7"));
 
         // A dbt selection highlights the subgraph.
         WebElement selector = browser.findElement(By.id("selector"));

@@ -26,13 +26,13 @@ final class TestDocsCommand {
 
     @Test
     void generateWritesTheSiteTheCatalogFromTheWarehouseAndTheManifest() throws Exception {
-        TestingProject project = TestingDocsProject.create(dir);
+        TestingProject project = TestingDocsProject.withExposures(TestingDocsProject.create(dir));
         TestingDocsProject.buildWarehouse(dir);
 
         TestingCli.Outcome outcome = TestingCli.inProject(dir, "docs", "generate");
 
         assertEquals(0, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.out().contains("Docs of 10 nodes written to " + dir.resolve("target/index.html")),
+        assertTrue(outcome.out().contains("Docs of 12 nodes written to " + dir.resolve("target/index.html")),
                 outcome.out());
         assertTrue(outcome.out().contains("2 relations do not exist in the warehouse yet"), outcome.out());
         assertTrue(project.exists("target/manifest.json"));
@@ -59,7 +59,14 @@ final class TestDocsCommand {
 
         JsonNode data = pageData(project.read("target/index.html"));
         assertEquals("shop", data.path("project").asText());
-        assertEquals(10, data.path("nodes").size());
+        assertEquals(12, data.path("nodes").size());
+        JsonNode exposure = node(data, "exposure.shop.weekly_revenue");
+        assertEquals("exposure", exposure.path("type").asText());
+        assertEquals("https://bi.example.com/dashboards/7", exposure.path("url").asText());
+        assertEquals("fct_orders", data.path("nodes").get(exposure.path("parents").get(0).asInt()).path("name").asText());
+        assertEquals(3, exposure.path("layer").asInt(), "right of its model");
+        assertTrue(outcome.out().contains("Exposure 'churn_notebook' depends on ref('no_such_model'), which the project"
+                + " does not have"), outcome.out());
         JsonNode page = node(data, "model.shop.fct_orders");
         assertEquals("#d9480f", page.path("color").asText(), "docs.node_color");
         assertEquals("table", page.path("materialized").asText());

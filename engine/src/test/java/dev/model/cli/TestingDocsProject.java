@@ -80,6 +80,26 @@ final class TestingDocsProject {
         return project;
     }
 
+    /** Adds a dashboard exposure on fct_orders, and one whose dependency does not exist. */
+    static TestingProject withExposures(TestingProject project) {
+        return project.file("models/marts/_exposures.yml", """
+                version: 2
+                exposures:
+                  - name: weekly_revenue
+                    label: Weekly revenue
+                    type: dashboard
+                    maturity: high
+                    url: https://bi.example.com/dashboards/7
+                    description: Revenue per week for the finance team.
+                    owner: {name: Finance, email: finance@example.com}
+                    depends_on: [ref('fct_orders')]
+                  - name: churn_notebook
+                    type: notebook
+                    owner: {name: Data}
+                    depends_on: [ref('stg_customers'), ref('no_such_model')]
+                """);
+    }
+
     /** Creates the seed and model relations (not the source) in the project's DuckDB file. */
     static void buildWarehouse(Path dir) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("warehouse.duckdb"));
