@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,16 +37,18 @@ public final class CatalogReader {
         Map<String, Catalog.Table> sources = new LinkedHashMap<>();
         int missing = 0;
         IdentifierCase identifierCase = adapter.identifierCase();
+        RowCounts rowCounts = RowCounts.of(adapter);
         for (Node node : nodes) {
             Relation relation = relations.get(node.uniqueId());
             if (relation == null || !hasRelation(node)) {
                 continue;
             }
-            String database = relation.database() == null ? adapter.database() : relation.database();
-            String schemaKey = database.toLowerCase(Locale.ROOT) + "." + Objects.toString(relation.schema(), "")
-                    .toLowerCase(Locale.ROOT);
-            List<Relation> inSchema = existing.computeIfAbsent(schemaKey,
-                    key -> adapter.listRelations(database, relation.schema()));
+            // Names as the catalog stores them under the relation's own quoting; folding again is a no-op.
+            String database = identifierCase.stored(relation.database() == null ? adapter.database()
+                    : relation.database(), relation.quoting().database());
+            String schema = identifierCase.stored(relation.schema(), relation.quoting().schema());
+            List<Relation> inSchema = existing.computeIfAbsent(database + "\u0000" + Objects.toString(schema, ""),
+                    key -> adapter.listRelations(database, schema));
             Relation found = inSchema.stream()
                     .filter(r -> identifierCase.matches(r.identifier(), relation.identifier(),
                             relation.quoting().identifier()))
@@ -62,8 +63,10 @@ public final class CatalogReader {
                 catalogColumns.add(new Catalog.CatalogColumn(columns.get(i).name(), columns.get(i).dataType(), i + 1,
                         null));
             }
+            Long rows = found.type() == Relation.RelationType.VIEW ? null
+                    : rowCounts.get(found.database(), found.schema(), found.identifier());
             Catalog.Table table = new Catalog.Table(node.uniqueId(), typeName(found), found.database(), found.schema(),
-                    found.identifier(), null, null, catalogColumns, null);
+                    found.identifier(), null, null, catalogColumns, rows);
             (node.resourceType() == ResourceType.SOURCE ? sources : tables).put(node.uniqueId(), table);
         }
         List<String> notes = new ArrayList<>();

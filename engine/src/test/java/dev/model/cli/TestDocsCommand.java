@@ -54,7 +54,10 @@ final class TestDocsCommand {
         assertEquals(2, amount.path("index").asInt());
         assertEquals("amount", amount.path("name").asText());
         assertTrue(amount.has("comment"));
-        assertFalse(fct.path("stats").path("has_stats").path("value").asBoolean());
+        assertTrue(fct.path("stats").path("has_stats").path("value").asBoolean());
+        assertEquals(1, fct.path("stats").path("row_count").path("value").asLong(), "DuckDB's estimate");
+        JsonNode view = catalog.path("nodes").path("model.shop.stg_orders").path("stats");
+        assertFalse(view.path("has_stats").path("value").asBoolean(), "views have no row count");
         assertEquals("VIEW", catalog.path("nodes").path("model.shop.stg_orders").path("metadata").path("type").asText());
 
         JsonNode data = pageData(project.read("target/index.html"));

@@ -105,7 +105,9 @@ final class TestingDocsProject {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("warehouse.duckdb"));
              Statement sql = connection.createStatement()) {
             sql.execute("create table raw_orders (id integer, customer_id integer, amount_cents integer, ordered_at timestamp)");
+            sql.execute("insert into raw_orders values (1, 1, 1000, timestamp '2025-01-02 10:00:00')");
             sql.execute("create table raw_customers (id integer, name varchar)");
+            sql.execute("insert into raw_customers values (1, 'Ana')");
             sql.execute("create view stg_orders as select id as order_id, customer_id, amount_cents / 100.0 as amount,"
                     + " ordered_at from raw_orders");
             sql.execute("create view stg_customers as select id as customer_id, name as customer_name from raw_customers");
