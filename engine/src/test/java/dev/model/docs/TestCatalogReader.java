@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.model.adapter.Adapters;
+import dev.model.adapter.Quoting;
 import dev.model.adapter.Relation;
 import dev.model.adapter.WarehouseAdapter;
 import dev.model.log.Log;
@@ -42,10 +43,11 @@ final class TestCatalogReader {
             adapter.execute("create view analytics.big_orders as select order_id from analytics.orders where amount > 5");
             List<Node> nodes = List.of(model("orders", "table"), model("big_orders", "view"), model("missing", "table"),
                     model("inline", "ephemeral"));
-            relations = Map.of(
-                    "model.shop.orders", Relation.of(adapter.database(), "analytics", "orders", dev.model.adapter.Quoting.NONE),
-                    "model.shop.big_orders", Relation.of(adapter.database(), "analytics", "big_orders", dev.model.adapter.Quoting.NONE),
-                    "model.shop.missing", Relation.of(adapter.database(), "analytics", "missing", dev.model.adapter.Quoting.NONE),
+            // Created unquoted, so H2 stores them in upper case; the project names them unquoted, in lower case.
+            Map<String, Relation> relations = Map.of(
+                    "model.shop.orders", Relation.of(adapter.database(), "analytics", "orders", Quoting.NONE),
+                    "model.shop.big_orders", Relation.of(adapter.database(), "analytics", "big_orders", Quoting.NONE),
+                    "model.shop.missing", Relation.of(adapter.database(), "analytics", "missing", Quoting.NONE),
                     "model.shop.inline", Relation.cte("__dbt__cte__inline"));
 
             Catalog catalog = new CatalogReader(adapter).read(nodes, relations);
