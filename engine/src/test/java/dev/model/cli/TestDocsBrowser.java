@@ -73,6 +73,7 @@ final class TestDocsBrowser {
                 "--user-data-dir=" + profile, "--window-size=1500,1000");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -167,6 +168,13 @@ final class TestDocsBrowser {
         Files.createDirectories(Path.of("target"));
         Files.copy(shot, Path.of("target", "docs-browser.png"), StandardCopyOption.REPLACE_EXISTING);
 
+        List<String> problems = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.WARNING.intValue()) {
+                problems.add(entry.getMessage());
+            }
+        }
+        assertEquals(List.of(), problems, "no script errors or policy violations in the console");
         List<String> requests = requestsOf(index);
         assertTrue(requests.stream().anyMatch(request -> request.startsWith(url)),
                 "the performance log saw the page itself load: " + requests);
