@@ -21,7 +21,8 @@ import java.util.Map;
 public final class SitePage {
 
     private static final String RESOURCES = "/dev/model/docs/";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private SitePage() {
     }

@@ -365,7 +365,7 @@
       var cls = 'edge';
       if (highlight) { cls += highlight.has(e.parent) && highlight.has(e.child) ? ' hl' : ' dim'; }
       else if (state.focus >= 0 && (e.parent === state.focus || e.child === state.focus)) { cls += ' hl'; }
-      edgeLayer.appendChild(svg('path', { d: edgePath(pts), 'class': cls }));
+      edgeLayer.appendChild(svg('path', { d: edgePath(pts), 'class': cls, 'data-from': String(e.parent), 'data-to': String(e.child) }));
     });
     var box = { x: Infinity, y: Infinity, x2: -Infinity, y2: -Infinity };
     layout.verts.forEach(function (v) {
@@ -386,6 +386,8 @@
       kind.textContent = kindText;
       g.appendChild(kind);
       g.addEventListener('click', function (ev) { ev.stopPropagation(); if (!wasDrag()) { location.hash = nodeHref(v.node); } });
+      g.addEventListener('mouseenter', function () { hoverEdges(String(v.node), true); });
+      g.addEventListener('mouseleave', function () { hoverEdges(String(v.node), false); });
       nodeLayer.appendChild(g);
       box.x = Math.min(box.x, v.px); box.y = Math.min(box.y, v.py);
       box.x2 = Math.max(box.x2, v.px + NODE_W); box.y2 = Math.max(box.y2, v.py + NODE_H);
@@ -397,6 +399,13 @@
     showNotes(chosen.info);
     $('back-to-graph').hidden = true;
     return layout;
+  }
+
+  function hoverEdges(index, on) {
+    edgesOf(index).forEach(function (p) { p.classList.toggle('hover', on); });
+  }
+  function edgesOf(index) {
+    return Array.from(viewport.querySelectorAll('path.edge[data-from="' + index + '"], path.edge[data-to="' + index + '"]'));
   }
 
   function showNotes(info) {
@@ -826,6 +835,9 @@
     redraw(true);
   }
   $('close-details').addEventListener('click', function () { location.hash = ''; });
+  document.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Escape' && !$('details').hidden && document.activeElement.tagName !== 'INPUT') { location.hash = ''; }
+  });
   $('back-to-graph').addEventListener('click', function () { redraw(false); });
   window.addEventListener('hashchange', route);
   window.addEventListener('resize', function () { if (lastBox && state.focus < 0) { fit(lastBox); } });
