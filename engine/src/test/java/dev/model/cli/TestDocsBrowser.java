@@ -136,6 +136,15 @@ final class TestDocsBrowser {
         assertTrue(tests.contains("unique pass"), tests);
         assertTrue(tests.contains("not_null fail"), tests);
 
+        // A test's page says what it checks and how it last ended.
+        browser.findElement(By.xpath("//table[@id='columns-table']//a[text()='not_null']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#details h1"), "not_null_fct_orders"));
+        String checks = browser.findElement(By.id("details")).getText();
+        assertTrue(checks.contains("Test not_null") && checks.contains("Column order_id")
+                && checks.contains("On fct_orders") && checks.contains("Last status fail"), checks);
+        browser.navigate().back();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#details h1"), "fct_orders"));
+
         // Column lineage names the upstream columns.
         String lineage = browser.findElement(By.id("lineage-table")).getText();
         assertTrue(lineage.contains("customer_name stg_customers.customer_name"), lineage);
@@ -157,6 +166,11 @@ final class TestDocsBrowser {
         selector.sendKeys("+fct_orders", Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view-title"), "5 selected"));
         assertEquals(5, browser.findElements(By.cssSelector("#viewport .node:not(.dim)")).size());
+
+        // Clicking a node of the graph opens its page.
+        browser.findElement(By.cssSelector("#viewport .node[data-id='seed.shop.raw_orders']")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#details h1"), "raw_orders"));
+        assertTrue(browser.findElement(By.id("columns-table")).getText().contains("amount_cents INTEGER"));
 
         // The column-level view of fct_orders.
         browser.get(url + "#!/model.shop.fct_orders");
