@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code model docs}: the lineage site. */
-@Command(name = "docs", description = "Generate or serve the project's documentation and lineage site.",
+@Command(name = "docs", mixinStandardHelpOptions = true,
+        description = "Generate or serve the project's documentation and lineage site.",
         subcommands = {DocsCommand.Generate.class, DocsCommand.Serve.class})
 final class DocsCommand implements Runnable {
 
@@ -34,7 +35,8 @@ final class DocsCommand implements Runnable {
     }
 
     /** {@code model docs generate}: target/index.html, catalog.json and manifest.json. */
-    @Command(name = "generate", description = "Write target/index.html (one file that works offline), "
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write target/index.html (one file that works offline), "
             + "target/catalog.json and target/manifest.json.")
     static final class Generate implements Callable<Integer> {
 
@@ -61,7 +63,8 @@ final class DocsCommand implements Runnable {
     }
 
     /** {@code model docs serve}: serves the generated site on localhost until interrupted. */
-    @Command(name = "serve", description = "Serve target/index.html, catalog.json and manifest.json over HTTP "
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Serve target/index.html, catalog.json and manifest.json over HTTP "
             + "on localhost until interrupted (Ctrl-C).")
     static final class Serve implements Callable<Integer> {
 

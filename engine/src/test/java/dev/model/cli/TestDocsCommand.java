@@ -156,6 +156,17 @@ final class TestDocsCommand {
         assertTrue(outcome.out().contains("generate") && outcome.out().contains("serve"), outcome.out());
     }
 
+    @Test
+    void helpNamesTheOptions() {
+        TestingCli.Outcome generate = TestingCli.run(dir, java.util.Map.of(), "docs", "generate", "--help");
+        assertEquals(0, generate.exitCode(), generate::toString);
+        assertTrue(generate.out().contains("--project-dir") && generate.out().contains("--target"), generate.out());
+        TestingCli.Outcome serve = TestingCli.run(dir, java.util.Map.of(), "docs", "serve", "--help");
+        assertEquals(0, serve.exitCode(), serve::toString);
+        assertTrue(serve.out().contains("--port=PORT") && serve.out().contains("default: 8080")
+                && serve.out().contains("--host=HOST") && serve.out().contains("default: 127.0.0.1"), serve.out());
+    }
+
     static JsonNode pageData(String html) throws Exception {
         Matcher matcher = DATA.matcher(html);
         assertTrue(matcher.find(), "the page embeds its data");
