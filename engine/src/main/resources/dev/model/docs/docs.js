@@ -505,6 +505,15 @@
     showNotes(null);
     if (NODES[focus].lineageNote) { $('notes').appendChild(el('div', { cls: 'note', text: NODES[focus].lineageNote })); }
     fit(lastBox);
+    if (view.k < 0.6) {
+      // Too long to read whole: readable size, the model itself at the right edge, pan for the rest.
+      var rect = svgRoot.getBoundingClientRect();
+      var own = rowPos.get(focus + '|' + Array.from(cg.wanted.get(focus))[0]);
+      view.k = 0.6;
+      view.x = rect.width - 30 - lastBox.w * view.k;
+      view.y = rect.height / 2 - (own ? own.y : lastBox.h / 2) * view.k;
+      applyView();
+    }
   }
   function highlightColumn(key, cg) {
     // Everything upstream and downstream of one column.
@@ -621,7 +630,7 @@
     if (n.status) { meta.appendChild(statusBadge(n.status)); }
     n.tags.forEach(function (t) { meta.appendChild(el('span', { cls: 'badge', text: '#' + t })); });
     body.appendChild(meta);
-    var facts = el('table', { cls: 'grid' });
+    var facts = el('table', { cls: 'grid facts' });
     [['Unique id', n.id], ['Relation', n.relation], ['File', n.path], ['Package', n.package]].forEach(function (row) {
       if (row[1]) { facts.appendChild(el('tr', {}, [el('th', { text: row[0] }), el('td', { cls: 'mono', text: row[1] })])); }
     });
@@ -669,7 +678,7 @@
       var keys = Object.keys(n.lineage || {});
       if (keys.length) {
         var show = el('button', { type: 'button', id: 'show-column-graph', text: 'Show column-level graph' });
-        show.addEventListener('click', function () { state.view = 'columns'; drawColumns(i); });
+        show.addEventListener('click', function () { location.hash = '#!columns/' + encodeURIComponent(n.id); });
         body.appendChild(el('p', {}, [show]));
         var lt = el('table', { cls: 'grid', id: 'lineage-table' });
         lt.appendChild(el('tr', {}, [el('th', { text: 'Column' }), el('th', { text: 'Comes from' })]));
@@ -818,6 +827,16 @@
   }
   function route() {
     var hash = location.hash;
+    if (hash.indexOf('#!columns/') === 0 && byId.has(decodeURIComponent(hash.slice(10)))) {
+      // A shareable link to the column-level view of one model.
+      var focus = byId.get(decodeURIComponent(hash.slice(10)));
+      state.focus = focus;
+      // The column view needs the room: the node's page closes, a table header opens it again.
+      $('details').hidden = true;
+      state.view = 'columns';
+      drawColumns(focus);
+      return;
+    }
     if (hash.indexOf('#!/') === 0) {
       var id = decodeURIComponent(hash.slice(3));
       if (byId.has(id)) {
@@ -838,7 +857,7 @@
   document.addEventListener('keydown', function (ev) {
     if (ev.key === 'Escape' && !$('details').hidden && document.activeElement.tagName !== 'INPUT') { location.hash = ''; }
   });
-  $('back-to-graph').addEventListener('click', function () { redraw(false); });
+  $('back-to-graph').addEventListener('click', function () { location.hash = state.focus >= 0 ? nodeHref(state.focus) : ''; });
   window.addEventListener('hashchange', route);
   window.addEventListener('resize', function () { if (lastBox && state.focus < 0) { fit(lastBox); } });
 
