@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
                 ShowCommand.class,
                 DebugCommand.class,
                 RetryCommand.class,
+                DocsCommand.class,
         })
 public final class ModelCommand implements Runnable {
 
