@@ -1,5 +1,6 @@
 package dev.model.cli;
 
+import dev.model.artifacts.JUnitXmlWriter;
 import dev.model.log.Log;
 import dev.model.run.execute.RunFlags;
 import dev.model.task.InvocationOptions;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code model build}: seeds, snapshots and models of the selection in one dependency order;
- * exit 1 when any node failed. Data tests join the build with the data-tests work.
+ * {@code model build}: seeds, snapshots, models and their tests in one dependency order (a
+ * model's tests run as soon as it is built, and what is built on it waits for them); writes
+ * run_results.json and junit.xml; exit 1 when any node failed or a test did not pass.
  */
 @Command(name = "build", description = "Seed, snapshot and run the selected nodes in one dependency order.")
 final class BuildCommand implements Callable<Integer> {
@@ -33,8 +35,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"--full-refresh", "-f"}, description = "Rebuild incremental models and seeds from scratch.")
     boolean fullRefresh;
 
-    @Option(names = {"--fail-fast", "-x"}, description = "Stop at the first failure and cancel what runs.")
-    boolean failFast;
+    @Mixin
+    GatingOptions gating;
 
     @Override
     public Integer call() {
@@ -42,9 +44,10 @@ final class BuildCommand implements Callable<Integer> {
         InvocationOptions options = Invocations.options(root.environment(), shared, selection);
         LoadedProject project = ProjectSession.open(options, log);
         Set<String> selected = Selection.select(project, options, selection.indirectSelection, log);
-        RunFlags flags = new RunFlags(fullRefresh, failFast, project.target().threads(), false);
-        RunTask.Result result = RunTask.execute(project, options, selected, RunTask.buildRequest(flags),
+        RunFlags flags = new RunFlags(fullRefresh, gating.failFast, project.target().threads(), false);
+        RunTask.Result result = RunTask.execute(project, options, selected, RunTask.buildRequest(flags, gating.warnsAreErrors()),
                 SeedCommand.reporter(root.environment(), shared), log);
+        new JUnitXmlWriter().write(result.results(), project.config().targetDir());
         return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
     }
 }

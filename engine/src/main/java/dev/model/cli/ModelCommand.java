@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 CleanCommand.class,
                 RunCommand.class,
                 BuildCommand.class,
+                TestCommand.class,
                 SeedCommand.class,
                 SnapshotCommand.class,
                 ShowCommand.class,

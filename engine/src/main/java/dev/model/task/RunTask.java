@@ -31,6 +31,7 @@ import dev.model.run.schedule.ExecutorOptions;
 import dev.model.run.schedule.NodeRunner;
 import dev.model.run.schedule.ShutdownCancellation;
 import dev.model.run.schedule.WorkGraph;
+import dev.model.run.test.TestExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +97,22 @@ public final class RunTask {
         executors.put(ResourceType.MODEL, new ModelExecutor());
         executors.put(ResourceType.SEED, new dev.model.run.seed.SeedExecutor());
         executors.put(ResourceType.SNAPSHOT, new dev.model.run.snapshot.SnapshotExecutor());
+        executors.put(ResourceType.TEST, new TestExecutor(false));
         return new Request("build", executors.keySet(), executors, flags, true);
+    }
+
+    /** {@code model build --warn-error}: as {@link #buildRequest}, with tests that would warn failing instead. */
+    public static Request buildRequest(RunFlags flags, boolean warnError) {
+        Request plain = buildRequest(flags);
+        Map<ResourceType, NodeExecutor> executors = new EnumMap<>(plain.executors());
+        executors.put(ResourceType.TEST, new TestExecutor(warnError));
+        return new Request("build", executors.keySet(), executors, flags, true);
+    }
+
+    /** {@code model test}: the data tests of the selection, against what the warehouse holds. */
+    public static Request testRequest(RunFlags flags, boolean warnError) {
+        return new Request("test", Set.of(ResourceType.TEST), Map.of(ResourceType.TEST, new TestExecutor(warnError)),
+                flags, true);
     }
 
     public static Result execute(LoadedProject project, InvocationOptions options, Set<String> selected,
@@ -135,7 +151,9 @@ public final class RunTask {
             }
             outcome = new ExecutionOutcome(skipped, false, java.util.Optional.empty());
         } else {
-            WorkGraph work = WorkGraph.restrictedTo(parentsThroughEphemerals(project.graph(), runnable), new LinkedHashSet<>(runnable));
+            Map<String, Set<String>> parents = parentsThroughEphemerals(project.graph(), runnable);
+            TestEdges.add(project.graph(), parents);
+            WorkGraph work = WorkGraph.restrictedTo(parents, new LinkedHashSet<>(runnable));
             NodeRunner runner = nodeRunner(context, request.executors());
             DagExecutor executor = new DagExecutor(work, runner, ExecutorOptions.of(threads, request.flags().failFast()),
                     new ReportingListener(reporter, descriptions));
