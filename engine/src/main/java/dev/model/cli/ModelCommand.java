@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 RunCommand.class,
                 BuildCommand.class,
                 TestCommand.class,
+                SourceCommand.class,
                 SeedCommand.class,
                 SnapshotCommand.class,
                 ShowCommand.class,

@@ -208,4 +208,86 @@ final class TestDataTests {
         }
         throw new AssertionError("no result for " + id);
     }
+
+    @Test
+    void acceptedValuesWithoutValuesStopsAtParseNamingFileAndTest() {
+        TestingWarehouseProject project = TestingWarehouseProject.create(dir, TestingWarehouseProject.Warehouse.DUCKDB)
+                .file("models/orders.sql", "select 'new' as status, 1 as customer_id")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            columns:
+                              - name: status
+                                data_tests:
+                                  - accepted_values:
+                                      quote: true
+                        """);
+        TestingCli.Outcome outcome = project.run("build");
+        assertEquals(2, outcome.exitCode(), outcome.toString());
+        assertTrue(outcome.err().contains("models/schema.yml:7: Test 'accepted_values' on 'orders.status' needs the argument 'values'"),
+                outcome.toString());
+    }
+
+    @Test
+    void relationshipsWithoutToStopsAtParseNamingFileAndTest() {
+        TestingWarehouseProject project = TestingWarehouseProject.create(dir, TestingWarehouseProject.Warehouse.DUCKDB)
+                .file("models/orders.sql", "select 1 as customer_id")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            columns:
+                              - name: customer_id
+                                data_tests:
+                                  - relationships:
+                                      field: id
+                        """);
+        TestingCli.Outcome outcome = project.run("test");
+        assertEquals(2, outcome.exitCode(), outcome.toString());
+        assertTrue(outcome.err().contains("models/schema.yml:7: Test 'relationships' on 'orders.customer_id' needs the argument 'to'"),
+                outcome.toString());
+    }
+
+    @Test
+    void customGenericModelLevelAndSourceTests() throws IOException {
+        TestingWarehouseProject project = TestingWarehouseProject.create(dir, TestingWarehouseProject.Warehouse.DUCKDB)
+                .file("seeds/amounts.csv", "id,amount\n1,5\n2,-1\n")
+                .file("tests/generic/is_positive.sql", """
+                        {% test is_positive(model, column_name) %}
+                        select * from {{ model }} where {{ column_name }} <= 0
+                        {% endtest %}
+                        """)
+                .file("macros/row_count.sql", """
+                        {% test has_rows(model, at_least=1) %}
+                        select 1 as too_few from (select count(*) as n from {{ model }}) c where n < {{ at_least }}
+                        {% endtest %}
+                        """)
+                .file("seeds/schema.yml", """
+                        version: 2
+                        seeds:
+                          - name: amounts
+                            data_tests:
+                              - has_rows: {at_least: 3}
+                            columns:
+                              - name: amount
+                                data_tests: [is_positive]
+                        sources:
+                          - name: raw
+                            schema: raw
+                            tables:
+                              - name: amounts
+                                columns:
+                                  - name: id
+                                    data_tests: [unique]
+                        """);
+        project.execute("create schema raw");
+        project.execute("create table raw.amounts as select 1 as id union all select 2");
+        TestingCli.Outcome outcome = project.run("build");
+        assertEquals(1, outcome.exitCode(), outcome.toString());
+        Map<String, String> statuses = statuses(project.root());
+        assertEquals("fail", byName(statuses, "test.shop.is_positive_amounts_amount."), statuses.toString());
+        assertEquals("fail", byName(statuses, "test.shop.has_rows_amounts_3."), statuses.toString());
+        assertEquals("pass", byName(statuses, "test.shop.source_unique_raw_amounts_id."), statuses.toString());
+    }
 }
