@@ -8,6 +8,9 @@ import dev.model.task.LoadedProject;
 import dev.model.task.ProjectSession;
 import dev.model.task.RunTask;
 import dev.model.task.Selection;
+import dev.model.task.UnitTestSelection;
+import dev.model.parse.UnitTestDefinition;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +48,8 @@ final class BuildCommand implements Callable<Integer> {
         LoadedProject project = ProjectSession.open(options, log);
         Set<String> selected = Selection.select(project, options, selection.indirectSelection, log);
         RunFlags flags = new RunFlags(fullRefresh, gating.failFast, project.target().threads(), false);
-        RunTask.Result result = RunTask.execute(project, options, selected, RunTask.buildRequest(flags, gating.warnsAreErrors()),
+        List<UnitTestDefinition> unitTests = UnitTestSelection.select(project, options, selected, selection.indirectSelection);
+        RunTask.Result result = RunTask.execute(project, options, selected, unitTests, RunTask.buildRequest(flags, gating.warnsAreErrors()),
                 SeedCommand.reporter(root.environment(), shared), log);
         new JUnitXmlWriter().write(result.results(), project.config().targetDir());
         return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
