@@ -290,4 +290,48 @@ final class TestDataTests {
         assertEquals("fail", byName(statuses, "test.shop.has_rows_amounts_3."), statuses.toString());
         assertEquals("pass", byName(statuses, "test.shop.source_unique_raw_amounts_id."), statuses.toString());
     }
+
+    @Test
+    void whereConfigStoreFailuresAsViewAndATestOnAParentDoNotCycle() throws IOException {
+        TestingWarehouseProject project = TestingWarehouseProject.create(dir, TestingWarehouseProject.Warehouse.DUCKDB)
+                .file("models/customers.sql", "select * from (values (1), (1), (2)) t(id)")
+                .file("models/orders.sql", "select 10 as id, c.id as customer_id from {{ ref('customers') }} c where c.id = 2")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: customers
+                            columns:
+                              - name: id
+                                data_tests:
+                                  - unique:
+                                      config:
+                                        where: "id > 1"
+                                        store_failures_as: view
+                          - name: orders
+                            columns:
+                              - name: customer_id
+                                data_tests:
+                                  - relationships: {to: ref('customers'), field: id}
+                        """);
+        TestingCli.Outcome outcome = project.run("build");
+        assertEquals(0, outcome.exitCode(), outcome.toString());
+        Map<String, String> statuses = statuses(project.root());
+        assertEquals("pass", byName(statuses, "test.shop.unique_customers_id."), statuses.toString());
+        assertEquals("pass", byName(statuses, "test.shop.relationships_orders_customer_id__id__ref_customers_."),
+                statuses.toString());
+        assertEquals("VIEW", project.relationType("main_dbt_test__audit", "unique_customers_id"));
+    }
+
+    @Test
+    void failFastStopsAtTheFirstFailingTest() throws IOException {
+        TestingWarehouseProject project = shop(TestingWarehouseProject.Warehouse.DUCKDB, CLEAN_CUSTOMERS,
+                "id,customer_id,amount\n10,1,5\n10,2,7\n");
+        TestingCli.Outcome outcome = project.run("build", "--fail-fast", "--threads", "1");
+        assertEquals(1, outcome.exitCode(), outcome.toString());
+        Map<String, String> statuses = statuses(project.root());
+        assertEquals("fail", byName(statuses, "test.shop.unique_orders_id."), statuses.toString());
+        long done = statuses.values().stream().filter(s -> s.equals("pass") || s.equals("success")).count();
+        assertTrue(done < 9, statuses.toString());
+        assertTrue(!"success".equals(statuses.get("model.shop.order_totals")), statuses.toString());
+    }
 }
