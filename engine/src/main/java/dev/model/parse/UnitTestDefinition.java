@@ -17,6 +17,8 @@ import java.util.Map;
  * @param given           the mocked inputs, in the order written
  * @param expect          the rows the model must return (only their columns are compared)
  * @param macroOverrides  {@code overrides.macros}, e.g. {@code is_incremental: true}
+ * @param varOverrides    {@code overrides.vars}: win over the project's and the command line's vars
+ * @param envOverrides    {@code overrides.env_vars}: win over the process environment
  */
 public record UnitTestDefinition(
         String uniqueId,
@@ -30,13 +32,15 @@ public record UnitTestDefinition(
         List<Fixture> given,
         Fixture expect,
         Map<String, Object> macroOverrides,
-        Map<String, Object> varOverrides) {
+        Map<String, Object> varOverrides,
+        Map<String, String> envOverrides) {
 
     public UnitTestDefinition {
         tags = List.copyOf(tags);
         given = List.copyOf(given);
         macroOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(macroOverrides));
         varOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(varOverrides));
+        envOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(envOverrides));
     }
 
     /**

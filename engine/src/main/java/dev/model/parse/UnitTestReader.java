@@ -108,12 +108,16 @@ public final class UnitTestReader {
         UnitTestDefinition.Fixture expect = UnitTestFixtures.fixture(what, "expect", null, expectMap, doc);
         Map<String, Object> macros = new LinkedHashMap<>();
         Map<String, Object> vars = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
         if (raw.get("overrides") instanceof Map<?, ?> overrides) {
             if (overrides.get("macros") instanceof Map<?, ?> m) {
                 m.forEach((k, v) -> macros.put(String.valueOf(k), v));
             }
             if (overrides.get("vars") instanceof Map<?, ?> v) {
                 v.forEach((k, value) -> vars.put(String.valueOf(k), value));
+            }
+            if (overrides.get("env_vars") instanceof Map<?, ?> e) {
+                e.forEach((k, value) -> env.put(String.valueOf(k), value == null ? "" : String.valueOf(value)));
             }
         }
         List<String> tags = new ArrayList<>();
@@ -123,7 +127,7 @@ public final class UnitTestReader {
         String project0 = project.config().name();
         return new UnitTestDefinition("unit_test." + project0 + "." + modelName + "." + name, name, project0, modelName,
                 relative, where, raw.get("description") == null ? "" : raw.get("description").toString(), tags,
-                given, expect, macros, vars);
+                given, expect, macros, vars, env);
     }
 
     private static ModelNode findModel(ParsedProject project, String name) {

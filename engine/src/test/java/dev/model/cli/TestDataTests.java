@@ -334,4 +334,29 @@ final class TestDataTests {
         assertTrue(done < 9, statuses.toString());
         assertTrue(!"success".equals(statuses.get("model.shop.order_totals")), statuses.toString());
     }
+
+    @Test
+    void storedFailuresAndThresholdsOnH2() throws IOException {
+        TestingWarehouseProject project = TestingWarehouseProject.create(dir, TestingWarehouseProject.Warehouse.H2)
+                .file("models/things.sql", "select 1 as id union all select 1 union all select 2 union all select 2")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: things
+                            columns:
+                              - name: id
+                                data_tests:
+                                  - unique:
+                                      config:
+                                        store_failures: true
+                                        warn_if: ">= 1"
+                                        error_if: ">= 3"
+                        """);
+        TestingCli.Outcome outcome = project.run("build");
+        assertEquals(0, outcome.exitCode(), outcome.toString());
+        JsonNode test = result(project.root(), "test.shop.unique_things_id.");
+        assertEquals("warn", test.get("status").asText());
+        assertEquals("Got 2 results, configured to warn if >= 1", test.get("message").asText());
+        assertEquals(java.util.List.of("2"), project.rows("select count(*) from \"PUBLIC_dbt_test__audit\".\"unique_things_id\""));
+    }
 }

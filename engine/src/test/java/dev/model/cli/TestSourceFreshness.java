@@ -109,4 +109,31 @@ final class TestSourceFreshness {
         assertTrue(outcome.err().contains("Source 'raw.events': warn_after.period must be minute, hour or day, got 'fortnight'"),
                 outcome.toString());
     }
+
+    @Test
+    void freshnessOnH2() throws IOException {
+        TestingWarehouseProject project = TestingWarehouseProject.create(dir, TestingWarehouseProject.Warehouse.H2)
+                .file("models/sources.yml", """
+                        version: 2
+                        sources:
+                          - name: raw
+                            schema: RAW
+                            loaded_at_field: LOADED_AT
+                            freshness:
+                              warn_after: {count: 1, period: hour}
+                              error_after: {count: 1, period: day}
+                            tables:
+                              - name: FRESH
+                              - name: AGING
+                        """);
+        project.execute("create schema RAW");
+        project.execute("create table RAW.FRESH as select dateadd('MINUTE', -5, current_timestamp) as LOADED_AT");
+        project.execute("create table RAW.AGING as select dateadd('HOUR', -3, current_timestamp) as LOADED_AT");
+        TestingCli.Outcome outcome = project.run("source", "freshness");
+        assertEquals(0, outcome.exitCode(), outcome.toString());
+        JsonNode root = new ObjectMapper().readTree(project.root().resolve("target/sources.json").toFile());
+        Map<String, String> statuses = new TreeMap<>();
+        root.get("results").forEach(r -> statuses.put(r.get("unique_id").asText(), r.get("status").asText()));
+        assertEquals(Map.of("source.shop.raw.FRESH", "pass", "source.shop.raw.AGING", "warn"), statuses);
+    }
 }

@@ -67,6 +67,13 @@ final class TestUnitTests {
         Map<String, String> statuses = TestDataTests.statuses(project.root());
         assertEquals(Map.of("unit_test.shop.customer_totals.sums_per_customer", "pass"), statuses);
         assertTrue(outcome.out().contains("PASS sums_per_customer"), outcome.out());
+
+        TestingCli.Outcome byName = project.run("test", "-s", "sums_per_customer");
+        assertEquals(0, byName.exitCode(), byName.toString());
+        assertEquals(Map.of("unit_test.shop.customer_totals.sums_per_customer", "pass"), TestDataTests.statuses(project.root()));
+        TestingCli.Outcome dataOnly = project.run("test", "-s", "customer_totals", "--exclude", "test_type:unit");
+        assertEquals(0, dataOnly.exitCode(), dataOnly.toString());
+        assertEquals(Map.of(), TestDataTests.statuses(project.root()));
     }
 
     @Test
@@ -175,5 +182,42 @@ final class TestUnitTests {
         String message = TestDataTests.result(project.root(), "unit_test.shop.customer_totals.half_given").get("message").asText();
         assertTrue(message.contains("unit test 'half_given' (models/schema.yml): model 'customer_totals' reads source('crm', 'customers'), which is not among the given inputs"),
                 message);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestingWarehouseProject.Warehouse.class)
+    void varAndEnvVarOverrides(TestingWarehouseProject.Warehouse warehouse) throws IOException {
+        TestingWarehouseProject project = TestingWarehouseProject.create(dir, warehouse)
+                .file("models/events.sql", "select 1 as id, 5 as size")
+                .file("models/big_events.sql", """
+                        select id, '{{ env_var("REGION", "eu") }}' as region
+                        from {{ ref('events') }} where size >= {{ var('min_size', 100) }}
+                        """)
+                .file("models/schema.yml", """
+                        version: 2
+                        unit_tests:
+                          - name: threshold_from_override
+                            model: big_events
+                            overrides:
+                              vars: {min_size: 10}
+                              env_vars: {REGION: us}
+                            given:
+                              - input: ref('events')
+                                format: csv
+                                rows: |
+                                  id,size
+                                  1,5
+                                  2,10
+                                  3,50
+                            expect:
+                              format: csv
+                              rows: |
+                                id,region
+                                3,us
+                                2,us
+                        """);
+        TestingCli.Outcome outcome = project.run("test");
+        assertEquals(0, outcome.exitCode(), outcome.toString());
+        assertEquals(Map.of("unit_test.shop.big_events.threshold_from_override", "pass"), TestDataTests.statuses(project.root()));
     }
 }

@@ -6,6 +6,8 @@ import dev.model.adapter.Relation;
 import dev.model.adapter.Session;
 import dev.model.error.ErrorCategory;
 import dev.model.error.ModelException;
+import dev.model.jinja.JinjaEngine;
+import dev.model.jinja.JinjaSettings;
 import dev.model.jinja.QueryRunner;
 import dev.model.jinja.RenderScope;
 import dev.model.jinja.TemplateSource;
@@ -108,7 +110,7 @@ public final class UnitTestExecutor {
             ctes.add(name + " as (\n" + fixtureSql(given, known) + "\n)");
         }
         MockScope scope = new MockScope(test, model, context, cteByNode, thisCte, session.queryRunner());
-        String modelSql = context.jinja().render(model.rawCode(), TemplateSource.of(Path.of(model.originalFilePath())), scope)
+        String modelSql = jinjaFor(test, context.jinja()).render(model.rawCode(), TemplateSource.of(Path.of(model.originalFilePath())), scope)
                 .strip();
         while (modelSql.endsWith(";")) {
             modelSql = modelSql.substring(0, modelSql.length() - 1).strip();
@@ -116,6 +118,20 @@ public final class UnitTestExecutor {
         String columns = test.expect().columns().isEmpty() ? "*" : String.join(", ", test.expect().columns());
         return (ctes.isEmpty() ? "" : "with " + String.join(",\n", ctes) + "\n")
                 + "select " + columns + " from (\n" + modelSql + "\n) dbt_internal_unit_test_actual";
+    }
+
+    /** The invocation's engine, or one whose vars and env carry the unit test's overrides. */
+    private static JinjaEngine jinjaFor(UnitTestDefinition test, JinjaEngine jinja) {
+        if (test.varOverrides().isEmpty() && test.envOverrides().isEmpty()) {
+            return jinja;
+        }
+        JinjaSettings s = jinja.settings();
+        Map<String, Object> vars = new LinkedHashMap<>(s.cliVars());
+        vars.putAll(test.varOverrides());
+        Map<String, String> env = new LinkedHashMap<>(s.env());
+        env.putAll(test.envOverrides());
+        return JinjaEngine.create(jinja.macros(), new JinjaSettings(s.rootProjectName(), s.adapterType(), s.target(),
+                s.projectVars(), vars, s.dispatchOrder(), s.invocationId(), s.runStartedAt(), env, s.log()));
     }
 
     private static Node inputNode(UnitTestDefinition.Fixture given, ModelNode model, ExecutionContext context) {
