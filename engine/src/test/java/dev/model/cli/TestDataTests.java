@@ -359,4 +359,19 @@ final class TestDataTests {
         assertEquals("Got 2 results, configured to warn if >= 1", test.get("message").asText());
         assertEquals(java.util.List.of("2"), project.rows("select count(*) from \"PUBLIC_dbt_test__audit\".\"unique_things_id\""));
     }
+
+    @Test
+    void retryReRunsTheFailedTestsAndWhatTheySkipped() throws IOException {
+        TestingWarehouseProject project = shop(TestingWarehouseProject.Warehouse.DUCKDB, CLEAN_CUSTOMERS,
+                "id,customer_id,amount\n10,1,5\n10,2,7\n");
+        assertEquals(1, project.run("build").exitCode());
+        assertEquals("skipped", statuses(project.root()).get("model.shop.order_totals"));
+        project.execute("delete from main.raw_orders where customer_id = 2");
+        TestingCli.Outcome retried = project.run("retry");
+        assertEquals(0, retried.exitCode(), retried.toString());
+        Map<String, String> statuses = statuses(project.root());
+        assertEquals("pass", byName(statuses, "test.shop.unique_orders_id."), statuses.toString());
+        assertEquals("success", statuses.get("model.shop.order_totals"), statuses.toString());
+        assertEquals(2, statuses.size(), statuses.toString());
+    }
 }
