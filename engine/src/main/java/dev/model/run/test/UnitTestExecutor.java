@@ -66,7 +66,7 @@ public final class UnitTestExecutor {
                     .compiledPath(compiledPath);
             if (!diff.matches()) {
                 String table = diff.table();
-                result.message("Failure in " + test.describe() + "\n  actual differs from expected:\n\n" + table)
+                result.message("actual differs from expected:\n\n" + table)
                         .failureDetails(table);
             }
             return result.build();
