@@ -46,9 +46,12 @@ final class BuildCommand implements Callable<Integer> {
         Log log = Invocations.log(root.environment(), shared);
         InvocationOptions options = Invocations.options(root.environment(), shared, selection);
         LoadedProject project = ProjectSession.open(options, log);
-        Set<String> selected = Selection.select(project, options, selection.indirectSelection, log);
+        List<UnitTestDefinition> allUnitTests = UnitTestSelection.all(project);
+        Set<String> selected = Selection.select(project, options, selection.indirectSelection, log,
+                UnitTestSelection.criterionMatcher(allUnitTests));
         RunFlags flags = new RunFlags(fullRefresh, gating.failFast, project.target().threads(), false);
-        List<UnitTestDefinition> unitTests = UnitTestSelection.select(project, options, selected, selection.indirectSelection);
+        List<UnitTestDefinition> unitTests = UnitTestSelection.select(allUnitTests, options, selected,
+                selection.indirectSelection);
         RunTask.Result result = RunTask.execute(project, options, selected, unitTests, RunTask.buildRequest(flags, gating.warnsAreErrors()),
                 SeedCommand.reporter(root.environment(), shared), log);
         new JUnitXmlWriter().write(result.results(), project.config().targetDir());

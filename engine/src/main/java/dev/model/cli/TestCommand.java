@@ -43,9 +43,12 @@ final class TestCommand implements Callable<Integer> {
         Log log = Invocations.log(root.environment(), shared);
         InvocationOptions options = Invocations.options(root.environment(), shared, selection);
         LoadedProject project = ProjectSession.open(options, log);
-        Set<String> selected = Selection.select(project, options, selection.indirectSelection, log);
+        List<UnitTestDefinition> allUnitTests = UnitTestSelection.all(project);
+        Set<String> selected = Selection.select(project, options, selection.indirectSelection, log,
+                UnitTestSelection.criterionMatcher(allUnitTests));
         RunFlags flags = new RunFlags(false, gating.failFast, project.target().threads(), false);
-        List<UnitTestDefinition> unitTests = UnitTestSelection.select(project, options, selected, selection.indirectSelection);
+        List<UnitTestDefinition> unitTests = UnitTestSelection.select(allUnitTests, options, selected,
+                selection.indirectSelection);
         RunTask.Result result = RunTask.execute(project, options, selected, unitTests,
                 RunTask.testRequest(flags, gating.warnsAreErrors()), SeedCommand.reporter(root.environment(), shared), log);
         new JUnitXmlWriter().write(result.results(), project.config().targetDir());

@@ -20,9 +20,13 @@ public final class UnitTestSelection {
     private UnitTestSelection() {
     }
 
-    public static List<UnitTestDefinition> select(LoadedProject project, InvocationOptions options, Set<String> selected,
-                                                  String indirectMode) {
-        List<UnitTestDefinition> all = UnitTestReader.read(project.parsed());
+    /** Every unit test of the project, read from its property YAML and checked against its models. */
+    public static List<UnitTestDefinition> all(LoadedProject project) {
+        return UnitTestReader.read(project.parsed());
+    }
+
+    public static List<UnitTestDefinition> select(List<UnitTestDefinition> all, InvocationOptions options,
+                                                  Set<String> selected, String indirectMode) {
         List<String> tokens = tokens(options.select());
         List<String> excluded = tokens(options.exclude());
         boolean allUnits = tokens.contains("test_type:unit") || tokens.contains("resource_type:unit_test");
@@ -42,6 +46,16 @@ public final class UnitTestSelection {
             }
         }
         return out;
+    }
+
+    /** Whether a selection criterion picks unit tests: their name, {@code unit_test:name}, {@code test_type:unit}. */
+    public static java.util.function.Predicate<String> criterionMatcher(List<UnitTestDefinition> all) {
+        java.util.Set<String> names = new java.util.HashSet<>(List.of("test_type:unit", "resource_type:unit_test"));
+        all.forEach(unit -> {
+            names.add(unit.name());
+            names.add("unit_test:" + unit.name());
+        });
+        return names::contains;
     }
 
     private static List<String> tokens(List<String> values) {

@@ -70,6 +70,8 @@ final class TestUnitTests {
 
         TestingCli.Outcome byName = project.run("test", "-s", "sums_per_customer");
         assertEquals(0, byName.exitCode(), byName.toString());
+        assertTrue(!byName.toString().contains("does not match") && !byName.toString().contains("Nothing to do"),
+                byName.toString());
         assertEquals(Map.of("unit_test.shop.customer_totals.sums_per_customer", "pass"), TestDataTests.statuses(project.root()));
         TestingCli.Outcome dataOnly = project.run("test", "-s", "customer_totals", "--exclude", "test_type:unit");
         assertEquals(0, dataOnly.exitCode(), dataOnly.toString());
