@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
                 CleanCommand.class,
                 RunCommand.class,
                 BuildCommand.class,
+                TestCommand.class,
+                SourceCommand.class,
                 SeedCommand.class,
                 SnapshotCommand.class,
                 ShowCommand.class,

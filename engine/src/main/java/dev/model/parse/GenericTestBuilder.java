@@ -165,6 +165,9 @@ final class GenericTestBuilder {
         String macroPackage = namespace != null ? namespace
                 : projectDefinesTest.computeIfAbsent(testName, n -> macros.find(project, "test_" + n).isPresent())
                 ? project : "dbt";
+        if (macroPackage.equals("dbt")) {
+            requireBuiltinArguments(testName, args, attachment, spec, where);
+        }
         String rawCode = "{{ " + (namespace != null ? namespace + "." : "") + "test_" + testName
                 + "(**_dbt_generic_test_kwargs) }}" + configCall(testConfig);
         return new TestNode(
@@ -173,6 +176,26 @@ final class GenericTestBuilder {
                 description, dependencies(attachment, args, where, macroPackage, testName), spec.columnName(),
                 new TestNode.TestMetadata(testName, namespace, args),
                 attachment.isSource() ? null : attachment.uniqueId());
+    }
+
+    /** dbt's own generic tests and the arguments they cannot run without. */
+    private static final Map<String, List<String>> BUILTIN_REQUIRED = Map.of(
+            "accepted_values", List.of("values"),
+            "relationships", List.of("to", "field"));
+
+    /**
+     * A built-in test without a required argument would only fail in the warehouse with an
+     * unhelpful syntax error; fail at parse instead, naming the test and where it is declared.
+     */
+    private static void requireBuiltinArguments(String testName, Map<String, Object> args, Attachment attachment,
+                                                PropertySpecs.TestSpec spec, SourceLocation where) {
+        for (String required : BUILTIN_REQUIRED.getOrDefault(testName, List.of())) {
+            if (args.get(required) == null) {
+                String on = spec.columnName() == null ? attachment.name() : attachment.name() + "." + spec.columnName();
+                throw ModelException.project("Test '" + testName + "' on '" + on + "' needs the argument '"
+                        + required + "'", where);
+            }
+        }
     }
 
     private Dependencies dependencies(Attachment attachment, Map<String, Object> args, SourceLocation where,

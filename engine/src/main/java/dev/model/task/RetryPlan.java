@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 public record RetryPlan(String command, Set<String> ids, Map<String, Object> args) {
 
     /** The commands whose results retry can re-run, and their order in messages. */
-    public static final List<String> RETRYABLE_COMMANDS = List.of("run", "seed", "snapshot", "compile");
+    public static final List<String> RETRYABLE_COMMANDS = List.of("run", "seed", "snapshot", "compile", "test", "build");
 
     public RetryPlan {
         ids = Collections.unmodifiableSet(new LinkedHashSet<>(ids));

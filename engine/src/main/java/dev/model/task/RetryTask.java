@@ -53,6 +53,10 @@ public final class RetryTask {
             case "snapshot" -> RunTask.execute(project, options, ids, new RunTask.Request("snapshot",
                     Set.of(ResourceType.SNAPSHOT), Map.of(ResourceType.SNAPSHOT, new SnapshotExecutor()), flags, true),
                     reporter, log).succeeded();
+            // unit tests are no graph nodes: a retried test or build re-runs data tests, not unit tests
+            case "test" -> RunTask.execute(project, options, ids, RunTask.testRequest(flags, false), reporter, log)
+                    .succeeded();
+            case "build" -> RunTask.execute(project, options, ids, RunTask.buildRequest(flags), reporter, log).succeeded();
             case "compile" -> {
                 CompileTask.run(project, ids, workingDir, log);
                 yield true;

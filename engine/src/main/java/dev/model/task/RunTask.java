@@ -31,6 +31,9 @@ import dev.model.run.schedule.ExecutorOptions;
 import dev.model.run.schedule.NodeRunner;
 import dev.model.run.schedule.ShutdownCancellation;
 import dev.model.run.schedule.WorkGraph;
+import dev.model.run.test.TestExecutor;
+import dev.model.run.test.UnitTestExecutor;
+import dev.model.parse.UnitTestDefinition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,11 +111,35 @@ public final class RunTask {
         executors.put(ResourceType.MODEL, new ModelExecutor());
         executors.put(ResourceType.SEED, new dev.model.run.seed.SeedExecutor());
         executors.put(ResourceType.SNAPSHOT, new dev.model.run.snapshot.SnapshotExecutor());
+        executors.put(ResourceType.TEST, new TestExecutor(false));
         return new Request("build", executors.keySet(), executors, flags, true);
+    }
+
+    /** {@code model build --warn-error}: as {@link #buildRequest}, with tests that would warn failing instead. */
+    public static Request buildRequest(RunFlags flags, boolean warnError) {
+        Request plain = buildRequest(flags);
+        Map<ResourceType, NodeExecutor> executors = new EnumMap<>(plain.executors());
+        executors.put(ResourceType.TEST, new TestExecutor(warnError));
+        return new Request("build", executors.keySet(), executors, flags, true);
+    }
+
+    /** {@code model test}: the data tests of the selection, against what the warehouse holds. */
+    public static Request testRequest(RunFlags flags, boolean warnError) {
+        return new Request("test", Set.of(ResourceType.TEST), Map.of(ResourceType.TEST, new TestExecutor(warnError)),
+                flags, true);
     }
 
     public static Result execute(LoadedProject project, InvocationOptions options, Set<String> selected,
                                  Request request, RunReporter reporter, Log log) {
+        return execute(project, options, selected, List.of(), request, reporter, log);
+    }
+
+    /**
+     * As {@link #execute(LoadedProject, InvocationOptions, Set, Request, RunReporter, Log)}, with unit
+     * tests too: each runs before the model it tests, which is skipped when it fails (dbt build).
+     */
+    public static Result execute(LoadedProject project, InvocationOptions options, Set<String> selected,
+                                 List<UnitTestDefinition> unitTests, Request request, RunReporter reporter, Log log) {
         List<String> runnable = runnable(project.graph(), selected, request.resourceTypes());
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
@@ -121,19 +148,27 @@ public final class RunTask {
              RunState state = new RunState(adapter)) {
             ExecutionContext context = new ExecutionContext(project.parsed(), project.graph(), project.jinja(), compiler,
                     adapter, request.flags(), project.config().root(), log, state);
-            return run(project, options, runnable, request, reporter, context, started, startNanos);
+            return run(project, options, runnable, unitTests, request, reporter, context, started, startNanos);
         }
     }
 
-    private static Result run(LoadedProject project, InvocationOptions options, List<String> runnable, Request request,
+    private static Result run(LoadedProject project, InvocationOptions options, List<String> nodes,
+                              List<UnitTestDefinition> unitTests, Request request,
                               RunReporter reporter, ExecutionContext context, Instant started, long startNanos) {
+        Map<String, UnitTestDefinition> units = new LinkedHashMap<>();
+        unitTests.forEach(unit -> units.put(unit.uniqueId(), unit));
+        List<String> runnable = new ArrayList<>(units.keySet());
+        runnable.addAll(nodes);
         Compiler compiler = context.compiler();
         RunState state = context.state();
         int threads = Math.max(1, request.flags().threads());
         reporter.runStarted(threads, project.target().name());
 
         List<NodeResult> results = new ArrayList<>();
-        Map<String, NodeDescription> descriptions = describe(project, compiler, runnable);
+        Map<String, NodeDescription> descriptions = new LinkedHashMap<>();
+        units.values().forEach(unit -> descriptions.put(unit.uniqueId(), new NodeDescription(unit.uniqueId(),
+                ResourceType.UNIT_TEST, unit.name(), "sql", null, null, unit.originalFilePath())));
+        descriptions.putAll(describe(project, compiler, nodes));
         List<NodeResult> startHooks = request.runProjectHooks()
                 ? runHooks(context, reporter, "on-run-start", project.config().onRunStart(), Map.of()) : List.of();
         results.addAll(startHooks);
@@ -147,8 +182,17 @@ public final class RunTask {
             }
             outcome = new ExecutionOutcome(skipped, false, java.util.Optional.empty());
         } else {
-            WorkGraph work = WorkGraph.restrictedTo(parentsThroughEphemerals(project.graph(), runnable), new LinkedHashSet<>(runnable));
-            NodeRunner runner = nodeRunner(context, request.executors());
+            Map<String, Set<String>> parents = parentsThroughEphemerals(project.graph(), nodes);
+            TestEdges.add(project.graph(), parents);
+            for (UnitTestDefinition unit : units.values()) {
+                parents.put(unit.uniqueId(), new TreeSet<>());
+                Set<String> model = parents.get("model." + unit.packageName() + "." + unit.model());
+                if (model != null) {
+                    model.add(unit.uniqueId());
+                }
+            }
+            WorkGraph work = WorkGraph.restrictedTo(parents, new LinkedHashSet<>(runnable));
+            NodeRunner runner = nodeRunner(context, request.executors(), units);
             DagExecutor executor = new DagExecutor(work, runner, ExecutorOptions.of(threads, request.flags().failFast()),
                     new ReportingListener(reporter, descriptions));
             try (ShutdownCancellation guard = ShutdownCancellation.install(executor, SHUTDOWN_WAIT)) {
@@ -215,8 +259,18 @@ public final class RunTask {
         }
     }
 
-    private static NodeRunner nodeRunner(ExecutionContext context, Map<ResourceType, NodeExecutor> executors) {
+    private static NodeRunner nodeRunner(ExecutionContext context, Map<ResourceType, NodeExecutor> executors,
+                                         Map<String, UnitTestDefinition> units) {
+        UnitTestExecutor unitExecutor = new UnitTestExecutor();
         return (id, token) -> {
+            UnitTestDefinition unit = units.get(id);
+            if (unit != null) {
+                try (Session session = context.adapter().openSession(id)) {
+                    return unitExecutor.execute(unit, context, session, token);
+                } catch (ModelException failure) {
+                    return NodeResult.error(id, failure.describe());
+                }
+            }
             Node node = context.graph().node(id);
             NodeExecutor executor = executors.get(node.resourceType());
             if (executor == null) {

@@ -112,14 +112,14 @@ final class TestRetryCommand {
     @Test
     void aPreviousCommandRetryCannotRunIsAnError() {
         project().file("target/run_results.json", """
-                {"metadata": {"invocation_id": "x"}, "args": {"which": "build"},
+                {"metadata": {"invocation_id": "x"}, "args": {"which": "docs"},
                  "results": [{"unique_id": "model.shop.fine", "status": "error"}]}
                 """);
 
         TestingCli.Outcome retry = TestingCli.inProject(dir, "retry");
 
         assertEquals(2, retry.exitCode(), retry::toString);
-        assertEquals(List.of("Error: model retry cannot re-run 'build' yet; it re-runs: run, seed, snapshot, compile"),
+        assertEquals(List.of("Error: model retry cannot re-run 'docs' yet; it re-runs: run, seed, snapshot, compile, test, build"),
                 retry.errorLines());
     }
 
