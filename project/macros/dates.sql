@@ -55,3 +55,20 @@
 {% macro h2__iso_day_of_week(date) -%}
     extract(iso_day_of_week from {{ date }})
 {%- endmacro %}
+
+{#- Now in UTC, as a timestamp without time zone: the type of the RAW timestamps. -#}
+{% macro utc_now() -%}
+    {{ return(adapter.dispatch('utc_now', 'shop')()) }}
+{%- endmacro %}
+
+{% macro default__utc_now() -%}
+    current_timestamp
+{%- endmacro %}
+
+{% macro duckdb__utc_now() -%}
+    (now() at time zone 'UTC')
+{%- endmacro %}
+
+{% macro snowflake__utc_now() -%}
+    sysdate()
+{%- endmacro %}

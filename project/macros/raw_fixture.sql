@@ -7,19 +7,20 @@
   - 120 orders (5001-5120) of 30 customers (6 already in the customers seed, 24 new), 1 to 3
     lines each, over 18 products (16 from the catalogue seed, 2 new drops: 901, 902);
   - status changes paid / shipped / delivered / returned / cancelled, some orders still placed;
-    orders 5013, 5026, ... have shipped and delivered at the same instant (ties: the higher
-    Kafka offset wins); the `paid` event of every 7th order arrives a day late, after `shipped`;
-    every 19th `order_created` arrives a day late;
+    every 13th order is shipped and delivered at the same instant (a tie: the higher Kafka
+    offset wins); the `paid` event of every 7th order arrives a day late, after `shipped`;
+    every 19th `order_created` arrives a day late (late events older than a day are clamped to
+    land just after the anchor, like a backlog drained by a restarted consumer);
   - one payment_captured per paid order, for the order's total;
   - web sessions: one before most orders (same customer) and 150 browsing sessions;
-  - every 11th event is delivered twice (same event_id, a later offset).
-  Times are UTC. The newest event occurs at `anchor`, 15 minutes before now (or the var
-  `raw_fixture_anchor`, a timestamp), and nothing is ingested after `anchor` + 10 minutes.
+  - every 11th event is delivered twice (same event_id, a later offset); no malformed event.
+  Times are UTC. The newest event occurs at `anchor`, 5 minutes before now (or the var
+  `raw_fixture_anchor`, a timestamp), and nothing is ingested after `anchor` + 4 minutes.
 -#}
 {% macro load_raw_fixture() -%}
     {%- set schema = var('raw_schema', 'raw') -%}
     {%- set anchor = "timestamp '" ~ var('raw_fixture_anchor') ~ "'" if var('raw_fixture_anchor', none)
-        else "date_trunc('minute', now() at time zone 'UTC') - interval 15 minute" -%}
+        else "date_trunc('minute', " ~ utc_now() ~ ") - interval 5 minute" -%}
     {%- set channels = ['paid_search', 'social', 'email', 'affiliate', 'direct', 'referral'] -%}
     {%- set methods = ['card', 'paypal', 'apple_pay', 'gift_card'] -%}
     {%- set products = [
@@ -77,7 +78,7 @@
         {%- endfor %}
     ) as c(slot, customer_id, name, email, city, country);
 
-    -- Order i is placed (121 - i) * 157 minutes before the anchor; `path` decides its statuses.
+    -- Order i is placed (120 - i) * 157 + 20 minutes before the anchor; `path` decides its statuses.
     create or replace temporary table shop_fixture_orders as
     select
         r.i,
@@ -87,9 +88,9 @@
         c.email,
         c.city,
         c.country,
-        clock.anchor - (121 - r.i) * 157 * interval 1 minute as ordered_at,
+        clock.anchor - ((120 - r.i) * 157 + 20) * interval 1 minute as ordered_at,
         1 + r.i % 3 as line_count,
-        r.i % 10 as path
+        (r.i + 3) % 10 as path
     from range(1, 121) as r(i)
     cross join shop_fixture_clock as clock
     inner join shop_fixture_customers as c on c.slot = (r.i * 7) % 30;
@@ -160,7 +161,7 @@
             1000 + r.j,
             case when r.j % 3 = 0 then c.customer_id end,
             [{{ "'" ~ channels | join("', '") ~ "'" }}][1 + (r.j * 5) % 6],
-            clock.anchor - r.j * 113 * interval 1 minute,
+            clock.anchor - ((r.j - 1) * 113 + 8) * interval 1 minute,
             case when r.j % 5 = 0 then 2 + r.j % 3 else 1 + r.j % 3 end,
             r.j % 5 = 0,
             p.product_id
@@ -267,7 +268,7 @@
             ),
             events.body
         ) as payload,
-        least(events.occurred_at + events.ingest_seconds * interval 1 second, clock.anchor + interval 10 minute) as ingested_at
+        least(events.occurred_at + events.ingest_seconds * interval 1 second, clock.anchor + interval 4 minute) as ingested_at
     from events
     cross join shop_fixture_clock as clock
     where events.occurred_at <= clock.anchor;
