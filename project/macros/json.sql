@@ -7,11 +7,12 @@
       Snowflake: events.payload:customer.id::varchar
       H2:        the value matched in the JSON text (no JSON path functions in H2; see below)
 
-    from events, {{ json_unnest('events.payload', 'lines', 'line') }}
-      one row per element of the array at the path, the element as {{ json_element('line') }}
-      and its zero-based position as {{ json_element_index('line') }}.
-      DuckDB:    json_each(events.payload, '$.lines') as line
-      Snowflake: lateral flatten(input => events.payload:lines) as line
+    {{ json_array_elements('events', 'payload', 'lines') }}
+      a query: every column of the relation `events`, once per element of the array at the path,
+      plus `element` (the element, as JSON) and `element_index` (its position, from 0).
+      DuckDB:    select events.*, ... from events, json_each(events.payload, '$.lines') as ...
+      Snowflake: select events.*, ... from events, lateral flatten(input => events.payload:lines) as ...
+      H2:        the array's flat objects matched in the JSON text (see below)
 -#}
 {% macro json_field(json, path, type=none) -%}
     {{ return(adapter.dispatch('json_field', 'shop')(json, path, type)) }}
@@ -40,13 +41,14 @@
 
 {#-
   H2 has a JSON type but no function that reads inside it, so this matches the last key of the
-  path in the JSON text: right for the flat, uniquely named keys of these events, not a general
-  JSON reader (a key repeated at two depths would match the first one).
+  path in the JSON text and unquotes a string value: right for the uniquely named keys of these
+  events, not a general JSON reader (a key repeated at two depths matches its first occurrence,
+  escapes inside strings stay escaped, a JSON null and the string "null" both read as null).
 -#}
 {% macro h2__json_field(json, path, type=none) -%}
     {%- set key = path.split('.') | last -%}
     {%- set text -%}
-    nullif(regexp_substr(cast({{ json }} as varchar), '"{{ key }}"\s*:\s*"?([^",}\]]*)', 1, 1, '', 1), 'null')
+    trim(both '"' from nullif(regexp_substr(cast({{ json }} as varchar), '"{{ key }}"\s*:\s*("(?:[^"\\]|\\.)*"|[^,}\]\s]*)', 1, 1, '', 1), 'null'))
     {%- endset -%}
     {%- if type -%}
     cast({{ text }} as {{ type }})
@@ -55,37 +57,47 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro json_unnest(json, path, alias) -%}
-    {{ return(adapter.dispatch('json_unnest', 'shop')(json, path, alias)) }}
+{% macro json_array_elements(relation, json_column, path) -%}
+    {{ return(adapter.dispatch('json_array_elements', 'shop')(relation, json_column, path)) }}
 {%- endmacro %}
 
-{% macro default__json_unnest(json, path, alias) -%}
-    {{ exceptions.raise_compiler_error("json_unnest: unnesting a JSON array is not supported on " ~ target.type ~ " (supported: duckdb, snowflake)") }}
+{#- SQL:2016 JSON_TABLE, for warehouses that follow the standard. -#}
+{% macro default__json_array_elements(relation, json_column, path) -%}
+    select {{ relation }}.*, elements.element, elements.element_number - 1 as element_index
+    from {{ relation }},
+        json_table({{ relation }}.{{ json_column }}, '$.{{ path }}[*]' columns (
+            element_number for ordinality,
+            element varchar(4000) format json path '$'
+        )) as elements
 {%- endmacro %}
 
-{% macro duckdb__json_unnest(json, path, alias) -%}
-    json_each({{ json }}, '$.{{ path }}') as {{ alias }}
+{% macro duckdb__json_array_elements(relation, json_column, path) -%}
+    select {{ relation }}.*, elements.value as element, cast(elements.key as integer) as element_index
+    from {{ relation }}, json_each({{ relation }}.{{ json_column }}, '$.{{ path }}') as elements
 {%- endmacro %}
 
-{% macro snowflake__json_unnest(json, path, alias) -%}
-    lateral flatten(input => {{ json }}:{{ path }}) as {{ alias }}
+{% macro snowflake__json_array_elements(relation, json_column, path) -%}
+    select {{ relation }}.*, elements.value as element, elements.index as element_index
+    from {{ relation }}, lateral flatten(input => {{ relation }}.{{ json_column }}:{{ path }}) as elements
 {%- endmacro %}
 
-{#- The current element of a json_unnest, as JSON. -#}
-{% macro json_element(alias) -%}
-    {{ alias }}.value
-{%- endmacro %}
-
-{#- The zero-based position of the current element of a json_unnest. -#}
-{% macro json_element_index(alias) -%}
-    {{ return(adapter.dispatch('json_element_index', 'shop')(alias)) }}
-{%- endmacro %}
-
-{% macro default__json_element_index(alias) -%}
-    {{ alias }}.index
-{%- endmacro %}
-
-{#- json_each's key is the array position as text. -#}
-{% macro duckdb__json_element_index(alias) -%}
-    cast({{ alias }}.key as integer)
+{#-
+  H2 can neither read JSON nor unnest per row, so the array's text is cut out of the JSON text
+  and its objects are matched one by one, up to 100: right for arrays of flat objects whose
+  strings hold no brackets or braces (the order lines), not a general JSON reader.
+-#}
+{% macro h2__json_array_elements(relation, json_column, path) -%}
+    {%- set key = path.split('.') | last -%}
+    {%- set array_text -%}
+    regexp_substr(cast({{ relation }}.{{ json_column }} as varchar), '"{{ key }}"\s*:\s*(\[[^\]]*\])', 1, 1, '', 1)
+    {%- endset -%}
+    select * from (
+        select
+            {{ relation }}.*,
+            regexp_substr({{ array_text }}, '\{[^{}]*\}', 1, cast(positions.x + 1 as integer)) as element,
+            cast(positions.x as integer) as element_index
+        from {{ relation }}
+        cross join system_range(0, 99) as positions
+    ) as elements
+    where element is not null
 {%- endmacro %}

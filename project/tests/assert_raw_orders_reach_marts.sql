@@ -20,21 +20,24 @@ raw_counts as (
         ) as paid_orders
 ),
 
-raw_lines as (
-    -- the lines of the first copy received of the first order_created of each order
-    select count(*) as lines
-    from (
+first_creations as (
+    -- the first copy received of the first order_created of each order
+    select * from (
         select
-            events.payload,
+            events.*,
             row_number() over (
                 partition by {{ json_field('events.payload', 'order_id', 'varchar') }}
                 order by events.ingested_at, events.kafka_partition, events.kafka_offset
             ) as n
         from {{ raw_orders }} as events
         where events.event_type = 'order_created'
-    ) as firsts,
-    {{ json_unnest('firsts.payload', 'lines', 'line') }}
-    where firsts.n = 1
+    ) as numbered
+    where n = 1
+),
+
+raw_lines as (
+    select count(*) as lines
+    from ({{ json_array_elements('first_creations', 'payload', 'lines') }}) as elements
 ),
 
 mart_counts as (

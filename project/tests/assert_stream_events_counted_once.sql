@@ -23,10 +23,14 @@ counted as (
 ),
 
 expected as (
-    select case when event_type in ('page_viewed', 'product_added_to_cart') then 'web' else event_type end as event_type,
-           sum(events) as events
-    from raw_events
-    group by 1
+    select topic_event_type as event_type, sum(events) as events
+    from (
+        select
+            case when event_type in ('page_viewed', 'product_added_to_cart') then 'web' else event_type end as topic_event_type,
+            events
+        from raw_events
+    ) as typed
+    group by topic_event_type
 )
 
 select

@@ -18,10 +18,10 @@ with seed_customers as (
 
 stream_orders as (
     select
-        int_stream__orders.*,
-        row_number() over (partition by customer_id order by ordered_at desc, order_id desc) as recency,
-        min(ordered_at) over (partition by customer_id) as first_ordered_at
-    from {{ ref('int_stream__orders') }}
+        orders.*,
+        row_number() over (partition by orders.customer_id order by orders.ordered_at desc, orders.order_id desc) as recency,
+        min(orders.ordered_at) over (partition by orders.customer_id) as first_ordered_at
+    from {{ ref('int_stream__orders') }} as orders
 ),
 
 first_sessions as (

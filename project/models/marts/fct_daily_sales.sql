@@ -26,7 +26,7 @@ daily as (
         sum(case when orders.is_revenue then lines.net_cents else 0 end) as revenue_cents
     from lines
     inner join orders on lines.order_id = orders.order_id
-    group by 1, 2, 3
+    group by lines.order_date, lines.brand, orders.marketing_channel
 )
 
 select

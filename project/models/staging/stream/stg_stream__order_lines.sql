@@ -5,20 +5,24 @@
 with events as (
     select * from {{ source('raw', 'orders') }}
     where event_type = 'order_created'
+),
+
+lines as (
+    {{ json_array_elements('events', 'payload', 'lines') }}
 )
 
 select
-    events.event_id,
-    events.kafka_partition,
-    events.kafka_offset,
-    events.ingested_at,
-    {{ json_field('events.payload', 'order_id', 'varchar') }} as order_id,
-    {{ json_element_index('line') }} + 1 as line_number,
-    {{ json_field(json_element('line'), 'product_id', 'varchar') }} as product_id,
-    {{ json_field(json_element('line'), 'brand', 'varchar') }} as brand,
-    {{ json_field(json_element('line'), 'model', 'varchar') }} as model_name,
-    {{ json_field(json_element('line'), 'size', 'varchar') }} as size,
-    {{ json_field(json_element('line'), 'colour', 'varchar') }} as color,
-    {{ json_field(json_element('line'), 'quantity', 'integer') }} as quantity,
-    cast(round({{ json_field(json_element('line'), 'unit_price', 'decimal(18, 2)') }} * 100) as integer) as unit_price_cents
-from events, {{ json_unnest('events.payload', 'lines', 'line') }}
+    lines.event_id,
+    lines.kafka_partition,
+    lines.kafka_offset,
+    lines.ingested_at,
+    {{ json_field('lines.payload', 'order_id', 'varchar') }} as order_id,
+    lines.element_index + 1 as line_number,
+    {{ json_field('lines.element', 'product_id', 'varchar') }} as product_id,
+    {{ json_field('lines.element', 'brand', 'varchar') }} as brand,
+    {{ json_field('lines.element', 'model', 'varchar') }} as model_name,
+    {{ json_field('lines.element', 'size', 'varchar') }} as size,
+    {{ json_field('lines.element', 'colour', 'varchar') }} as color,
+    {{ json_field('lines.element', 'quantity', 'integer') }} as quantity,
+    cast(round({{ json_field('lines.element', 'unit_price', 'decimal(18, 2)') }} * 100) as integer) as unit_price_cents
+from lines
