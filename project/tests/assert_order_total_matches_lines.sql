@@ -1,7 +1,7 @@
--- An order's total must equal the sum of its net lines plus shipping (to the cent).
+-- An order's total must equal the sum of its net lines plus shipping (to the cent), in both layers.
 with lines as (
     select order_id, sum(net_amount) as lines_amount
-    from {{ ref('stg_order_lines') }}
+    from {{ ref('fct_order_lines') }}
     group by order_id
 )
 

@@ -1,6 +1,6 @@
 {{ config(materialized='view') }}
 
-{#- One column per order status and per payment method, driven by the project vars. -#}
+{#- Per customer (both layers), one column per order status and per payment method, driven by the project vars. -#}
 select
     customer_id,
     count(*) as order_count,
@@ -8,5 +8,5 @@ select
     sum(case when status = '{{ status }}' then 1 else 0 end) as {{ status }}_orders,
     {%- endfor %}
     {{ pivot_count('payment_method', var('payment_methods'), prefix='paid_with_') }}
-from {{ ref('stg_orders') }}
+from {{ ref('int_orders') }}
 group by customer_id

@@ -1,4 +1,4 @@
-{#- Ephemeral: one row per order with the sums of its lines. -#}
+{#- Ephemeral: one row per order (both layers) with the sums of its lines, in cents. -#}
 select
     order_id,
     count(*) as line_count,
@@ -6,5 +6,5 @@ select
     sum(gross_cents) as gross_cents,
     sum(discount_cents) as discount_cents,
     sum(net_cents) as net_cents
-from {{ ref('int_order_lines_enriched') }}
+from {{ ref('int_order_lines') }}
 group by order_id

@@ -6,7 +6,7 @@ with daily as (
         sum(order_total) as revenue
     from {{ ref('fct_orders') }}
     where is_revenue
-    group by 1
+    group by cast({{ dbt.date_trunc('day', 'ordered_at') }} as date)
 )
 
 select

@@ -1,6 +1,8 @@
 {#
-  One row per order line, built incrementally: a later run only reads orders placed after the
-  newest one already loaded, and merges on the line id so a changed line replaces its old row.
+  One row per order line (history and stream) with its order's customer and date. Lines do not
+  change once created, so a later run reads only the lines loaded since the newest one already
+  there (minus `incremental_lookback_hours`, for late events) and merges on `order_line_id`.
+  The order's status lives in fct_orders.
 #}
 {{ config(
     materialized='incremental',
@@ -14,14 +16,22 @@ select
     lines.order_id,
     orders.customer_id,
     lines.product_id,
+    lines.brand,
+    lines.category,
     orders.ordered_at,
-    orders.status,
+    cast(orders.ordered_at as date) as order_date,
     lines.quantity,
+    lines.unit_price_cents,
     lines.net_cents,
-    lines.net_amount
-from {{ ref('stg_order_lines') }} as lines
-join {{ ref('stg_orders') }} as orders
+    {{ cents_to_amount('lines.net_cents') }} as net_amount,
+    lines.order_source,
+    lines.loaded_at
+from {{ ref('int_order_lines') }} as lines
+inner join {{ ref('int_orders') }} as orders
     on orders.order_id = lines.order_id
 {% if is_incremental() %}
-where orders.ordered_at > (select coalesce(max(ordered_at), '1900-01-01') from {{ this }})
+where lines.loaded_at > (
+    select {{ dbt.dateadd('hour', -var('incremental_lookback_hours'), "coalesce(max(loaded_at), cast('1900-01-01' as timestamp))") }}
+    from {{ this }}
+)
 {% endif %}

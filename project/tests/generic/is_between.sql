@@ -1,0 +1,6 @@
+{#- Fails for every row where the column lies outside [min_value, max_value] (nulls are left to not_null). -#}
+{% test is_between(model, column_name, min_value, max_value) %}
+select {{ column_name }}
+from {{ model }}
+where {{ column_name }} < {{ min_value }} or {{ column_name }} > {{ max_value }}
+{% endtest %}
