@@ -20,7 +20,7 @@
 
 {% macro duckdb__prepare_raw_layer() -%}
     create schema if not exists {{ var('raw_schema', 'raw') }};
-    {%- for table in raw_tables() %}
+    {%- for table in raw_tables() | unique %}
     {{ raw_table_ddl(table, replace=var('load_raw_fixture', false)) }};
     {%- endfor %}
     {%- if var('load_raw_fixture', false) %}
@@ -31,9 +31,9 @@
 {#- The RAW table names, one per topic; each can be renamed with a var, as in the sources. -#}
 {% macro raw_tables() -%}
     {{ return([
-        var('raw_orders_table', 'orders'),
-        var('raw_payments_table', 'payments'),
-        var('raw_web_table', 'web')
+        var('raw_orders_table', 'shop_orders'),
+        var('raw_payments_table', 'shop_orders'),
+        var('raw_web_table', 'shop_web')
     ]) }}
 {%- endmacro %}
 
