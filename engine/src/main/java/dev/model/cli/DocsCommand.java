@@ -53,7 +53,7 @@ final class DocsCommand implements Runnable {
             InvocationOptions options = Invocations.options(environment, shared, null);
             LoadedProject project = ProjectSession.open(options, log);
             DocsGenerator.Result result = DocsGenerator.generate(project,
-                    () -> Adapters.discover().open(project.target(), environment.workingDir(), log), log);
+                    () -> Adapters.discover().open(project.target(), project.config().root(), log), log);
             log.info("Catalog written to " + result.catalog());
             log.info("Docs of " + result.nodeCount() + " nodes written to " + result.index()
                     + (result.notes().isEmpty() ? "" : " (with " + result.notes().size() + " note"
