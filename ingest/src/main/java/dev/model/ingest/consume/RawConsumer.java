@@ -62,6 +62,7 @@ public final class RawConsumer implements AutoCloseable {
     private long batches;
     private long retries;
     private long lastRecordNanos = System.nanoTime();
+    private volatile int assignedCount;
 
     public RawConsumer(WarehouseAdapter adapter, ConsumerSettings settings, int index, IngestMetrics metrics, Log log) {
         this(adapter, settings, index, metrics, log, BatchWriter.TransactionHook.NONE);
@@ -87,6 +88,9 @@ public final class RawConsumer implements AutoCloseable {
         // Where the warehouse has no offset yet, a partition starts at its beginning.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // A member joining or leaving is noticed within a second, so partitions move quickly.
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "500");
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(Math.min(settings.maxBatchRecords(), 10_000)));
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(Math.max(1 << 20, Math.min(settings.maxBatchBytes(), 64L << 20))));
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 << 20));
@@ -96,7 +100,7 @@ public final class RawConsumer implements AutoCloseable {
     /** Reads until stopped, a limit is reached, or a bad record with errors tolerance none. */
     public Totals run() {
         try {
-            writer.prepare();
+            prepareWithRetry();
             consumer.subscribe(settings.topics(), new Rebalance());
             while (!stopping.get() && !limitReached()) {
                 ConsumerRecords<String, byte[]> records;
@@ -126,6 +130,34 @@ public final class RawConsumer implements AutoCloseable {
             return totals();
         } finally {
             finished.countDown();
+        }
+    }
+
+    /** How many partitions this consumer owns now; for tests and the progress line. */
+    public int assignedPartitions() {
+        return assignedCount;
+    }
+
+    /** Consumers of one process create the RAW tables at once; DuckDB lets one DDL win and fails the other. */
+    private void prepareWithRetry() {
+        long backoff = 50;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writer.prepare();
+                return;
+            } catch (ModelException e) {
+                if (e.category() != ErrorCategory.WAREHOUSE || attempt == 8) {
+                    throw e;
+                }
+                writer.reset();
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff *= 2;
+            }
         }
     }
 
@@ -275,6 +307,7 @@ public final class RawConsumer implements AutoCloseable {
                 writer.reset();
             }
             owned.removeAll(partitions);
+            assignedCount = owned.size();
             batch.retainOnly(owned);
             if (batch.isEmpty()) {
                 batch.clear();
@@ -285,6 +318,7 @@ public final class RawConsumer implements AutoCloseable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             owned.removeAll(partitions);
+            assignedCount = owned.size();
             batch.retainOnly(owned);
             if (batch.isEmpty()) {
                 batch.clear();
@@ -294,6 +328,7 @@ public final class RawConsumer implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             owned.addAll(partitions);
+            assignedCount = owned.size();
             Map<TopicPartition, Long> stored = readOffsetsWithRetry();
             List<TopicPartition> fromStart = new ArrayList<>();
             for (TopicPartition tp : partitions) {
