@@ -64,11 +64,27 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Without a formatted log dir the broker fails with "No readable meta.properties files found". */
     private void format(Path configFile) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int code = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
+        int code = StorageTool.execute(new String[] {"format", "-t", clusterId(), "-c",
                 configFile.toString(), "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (code != 0) {
             throw new ModelException(ErrorCategory.INTERNAL, "Could not format the Kafka log directory " + logDir
                     + ": " + output.toString(StandardCharsets.UTF_8).trim());
+        }
+    }
+
+    /** The same cluster id on every start: a restart on formatted storage must not change it. */
+    private String clusterId() {
+        Path file = logDir.resolve("cluster.id");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            String id = Uuid.randomUuid().toString();
+            Files.writeString(file, id, StandardCharsets.UTF_8);
+            return id;
+        } catch (IOException e) {
+            throw new ModelException(ErrorCategory.INTERNAL, "Could not keep the Kafka cluster id in " + file + ": "
+                    + e.getMessage(), null, e);
         }
     }
 

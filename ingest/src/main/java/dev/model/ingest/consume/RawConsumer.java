@@ -120,7 +120,9 @@ public final class RawConsumer implements AutoCloseable {
                     flushWithRetry();
                 }
                 updateLag();
-                if (settings.idleExitMs() > 0 && batch.isEmpty()
+                // Idle time counts from the assignment: a restarted member may wait for the group
+                // to drop its dead predecessor before it owns any partition.
+                if (settings.idleExitMs() > 0 && batch.isEmpty() && assignedCount > 0
                         && System.nanoTime() - lastRecordNanos > settings.idleExitMs() * 1_000_000L) {
                     log.info("No record for " + settings.idleExitMs() + " ms: stopping");
                     break;
@@ -329,6 +331,7 @@ public final class RawConsumer implements AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             owned.addAll(partitions);
             assignedCount = owned.size();
+            lastRecordNanos = System.nanoTime();
             Map<TopicPartition, Long> stored = readOffsetsWithRetry();
             List<TopicPartition> fromStart = new ArrayList<>();
             for (TopicPartition tp : partitions) {
