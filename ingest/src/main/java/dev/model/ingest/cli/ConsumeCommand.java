@@ -16,7 +16,6 @@ import dev.model.project.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +94,9 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print debug logs and Java stack traces of errors.")
     boolean debug;
 
+    private final List<RawConsumer> running = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+
     @Override
     public Integer call() throws Exception {
         var env = parent.environment();
@@ -102,9 +104,21 @@ public final class ConsumeCommand implements Callable<Integer> {
             throw new ModelException(ErrorCategory.USAGE, "--consumers, --max-batch-records and --max-batch-ms must be at least 1");
         }
         Log log = new IngestLog(env.out(), debug);
+        Thread hook = null;
         ConsumerSettings settings = new ConsumerSettings(bootstrapServers, topics, group, errorsTolerance == Tolerance.all,
                 maxBatchRecords, maxBatchBytes, maxBatchMs, maxRecords, idleExitMs, maxRecordBytes, 10_000);
         try (WarehouseAdapter adapter = openWarehouse(log); IngestMetrics metrics = new IngestMetrics()) {
+            // Ctrl-C / SIGTERM: the hook stops the consumers, then waits until the warehouse is
+            // closed, so the JVM does not halt between the last commit and the close.
+            hook = new Thread(() -> {
+                running.forEach(RawConsumer::stop);
+                try {
+                    closed.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "consume-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
             if (metricsPort != null) {
                 log.info("Metrics on http://127.0.0.1:" + metrics.serve(metricsPort) + "/metrics");
             }
@@ -113,6 +127,11 @@ public final class ConsumeCommand implements Callable<Integer> {
             RawConsumer.Totals totals = run(adapter, settings, metrics, log);
             log.info("Loaded " + totals.loaded() + " events, dead-lettered " + totals.deadLettered() + " records in "
                     + totals.batches() + " transactions" + (totals.retries() > 0 ? " (" + totals.retries() + " retried)" : ""));
+        } finally {
+            closed.countDown();
+            if (hook != null) {
+                ProduceCommand.removeHook(hook);
+            }
         }
         return 0;
     }
@@ -120,21 +139,9 @@ public final class ConsumeCommand implements Callable<Integer> {
     private RawConsumer.Totals run(WarehouseAdapter adapter, ConsumerSettings settings, IngestMetrics metrics, Log log)
             throws InterruptedException {
         var env = parent.environment();
-        List<RawConsumer> running = new ArrayList<>();
         for (int i = 0; i < consumers; i++) {
             running.add(new RawConsumer(adapter, settings, i, metrics, log));
         }
-        Thread hook = new Thread(() -> {
-            running.forEach(RawConsumer::stop);
-            for (RawConsumer consumer : running) {
-                try {
-                    consumer.awaitFinished(Duration.ofSeconds(60));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "consume-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         ExecutorService threads = Executors.newFixedThreadPool(consumers, r -> new Thread(r, "ingest-consumer"));
         long began = System.nanoTime();
         try (Progress progress = new Progress(env.err(), env.terminal(), () -> String.format(
@@ -170,7 +177,6 @@ public final class ConsumeCommand implements Callable<Integer> {
             threads.shutdown();
             threads.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
             running.forEach(RawConsumer::close);
-            ProduceCommand.removeHook(hook);
         }
     }
 

@@ -93,7 +93,16 @@ final class ProduceCommand implements Callable<Integer> {
         }
         EventProducer.ensureTopics(bootstrapServers, topics, partitions, Duration.ofSeconds(10));
         AtomicBoolean stopping = new AtomicBoolean();
-        Thread hook = new Thread(() -> stopping.set(true), "produce-shutdown");
+        java.util.concurrent.CountDownLatch flushed = new java.util.concurrent.CountDownLatch(1);
+        // Ctrl-C: stop generating, and let the events already sent be acknowledged before the JVM halts.
+        Thread hook = new Thread(() -> {
+            stopping.set(true);
+            try {
+                flushed.await(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "produce-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long sent;
         try (IngestMetrics metrics = new IngestMetrics();
@@ -110,6 +119,7 @@ final class ProduceCommand implements Callable<Integer> {
             }
             env.out().println("Sent " + sent + " events to " + String.join(", ", topics) + " at " + bootstrapServers);
         } finally {
+            flushed.countDown();
             removeHook(hook);
         }
         return 0;

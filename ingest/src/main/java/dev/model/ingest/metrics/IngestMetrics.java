@@ -56,6 +56,7 @@ public final class IngestMetrics implements AutoCloseable {
     private final AtomicLong loadedCount = new AtomicLong();
     private final AtomicLong deadCount = new AtomicLong();
     private final AtomicLong lagTotal = new AtomicLong();
+    private final java.util.concurrent.atomic.DoubleAdder writeSeconds = new java.util.concurrent.atomic.DoubleAdder();
     private final Map<TopicPartition, Long> lags = new java.util.concurrent.ConcurrentHashMap<>();
     private HTTPServer server;
 
@@ -106,6 +107,7 @@ public final class IngestMetrics implements AutoCloseable {
         loadedCount.addAndGet(total);
         deadCount.addAndGet(dead);
         batchSeconds.observe(seconds);
+        writeSeconds.add(seconds);
         if (newestTimestampMillis > 0) {
             lastLoaded.set(newestTimestampMillis / 1000.0);
         }
@@ -136,6 +138,11 @@ public final class IngestMetrics implements AutoCloseable {
 
     public long deadLetteredCount() {
         return deadCount.get();
+    }
+
+    /** Time spent in warehouse transactions (staging included), summed over batches. */
+    public double writeSeconds() {
+        return writeSeconds.sum();
     }
 
     public long totalLag() {

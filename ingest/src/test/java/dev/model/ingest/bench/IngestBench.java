@@ -63,8 +63,9 @@ public final class IngestBench {
             long start = System.nanoTime();
             RawConsumer.Totals totals = consumer.run();
             double elapsed = (System.nanoTime() - start) / 1e9;
-            System.out.printf("throughput: %d events (%.0f bytes/event avg) loaded in %.2f s = %.0f events/s, %d transactions%n",
-                    totals.loaded(), (double) bytes / events, elapsed, totals.loaded() / elapsed, totals.batches());
+            System.out.printf("throughput: %d events (%.0f bytes/event avg) loaded in %.2f s = %.0f events/s, %d transactions,"
+                    + " %.2f s of them in warehouse writes%n", totals.loaded(), (double) bytes / events, elapsed,
+                    totals.loaded() / elapsed, totals.batches(), metrics.writeSeconds());
         }
     }
 
