@@ -6,5 +6,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 mvn -q -B -o -DskipTests -pl cli -am package > /dev/null
-exec java -Xmx2g -XX:+UseParallelGC -cp "cli/target/model.jar:ingest/target/test-classes" \
+exec java -Xmx2g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -cp "cli/target/model.jar:ingest/target/test-classes" \
   dev.model.ingest.bench.IngestBench "${1:-1000000}" "${2:-5000}" "${3:-30}"

@@ -51,7 +51,10 @@ public final class IngestBench {
     }
 
     private static WarehouseAdapter duckdb(Path file) {
-        Target target = new Target("bench", "dev", "duckdb", null, "main", 4, Map.of("path", file.toString()));
+        String threshold = System.getProperty("bench.checkpoint", "");
+        Map<String, Object> settings = threshold.isEmpty() ? Map.of("path", file.toString())
+                : Map.of("path", file.toString(), "settings", Map.of("checkpoint_threshold", threshold));
+        Target target = new Target("bench", "dev", "duckdb", null, "main", 4, settings);
         return Adapters.discover().open(target, file.getParent(), Log.silent());
     }
 
