@@ -24,6 +24,7 @@ public final class Main {
     public static int run(String[] args, CliEnvironment environment) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new ModelCommand(environment));
+        ModelCommand.addPlugins(cli, environment);
         cli.setOut(new PrintWriter(environment.out(), true));
         cli.setErr(new PrintWriter(environment.err(), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,5 +1,7 @@
 package dev.model.cli;
 
+import java.util.ServiceLoader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -34,6 +36,13 @@ public final class ModelCommand implements Runnable {
 
     public ModelCommand(CliEnvironment environment) {
         this.environment = environment;
+    }
+
+    /** Adds the subcommands of every {@link CommandPlugin} on the class path (e.g. {@code ingest}). */
+    static void addPlugins(CommandLine cli, CliEnvironment environment) {
+        for (CommandPlugin plugin : ServiceLoader.load(CommandPlugin.class, ModelCommand.class.getClassLoader())) {
+            cli.addSubcommand(plugin.command(environment));
+        }
     }
 
     CliEnvironment environment() {
