@@ -85,6 +85,9 @@ public final class H2Adapter extends AbstractJdbcAdapter {
             url = "jdbc:h2:file:" + file;
             shown = file + ".mv.db";
         }
+        // Concurrent DDL from several threads waits on H2's system table: give it longer than the
+        // default second, which a loaded machine exceeds ("Timeout trying to lock table SYS").
+        url = url + ";LOCK_TIMEOUT=30000";
         Properties credentials = new Properties();
         credentials.setProperty("user", settings.string("user", "sa"));
         credentials.setProperty("password", settings.string("password", ""));
