@@ -49,7 +49,7 @@ final class TestPipelineCommand {
         String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, printed);
         assertTrue(printed.contains("Sent 600 events"), printed);
-        assertTrue(printed.contains("Completed successfully"), printed);
+        assertTrue(printed.contains("ERROR=0 SKIP=0"), printed);
         assertTrue(Files.exists(project.resolve("target/index.html")), printed);
         assertTrue(Files.exists(project.resolve("target/junit.xml")), printed);
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + project.resolve("target/shop.duckdb"));
