@@ -1,5 +1,7 @@
 package dev.model.run.materialize;
 
+import dev.model.run.NodeMessages;
+
 import dev.model.adapter.Relation;
 import dev.model.adapter.Session;
 import dev.model.compile.CompiledNode;
@@ -119,10 +121,10 @@ public final class ModelExecutor implements NodeExecutor {
         String where = model.name() + " (" + model.originalFilePath() + ")";
         String message;
         if (failure.category() == ErrorCategory.WAREHOUSE) {
-            message = "Database Error in model " + where + "\n" + indent(warehouseMessage(failure))
+            message = "Database Error in model " + where + "\n" + NodeMessages.indent(NodeMessages.warehouseMessage(failure))
                     + "\n  compiled code at " + runPath(context, model);
         } else {
-            message = "Compilation Error in model " + where + "\n" + indent(failure.describe());
+            message = "Compilation Error in model " + where + "\n" + NodeMessages.indent(failure.describe());
         }
         NodeResult.Builder result = NodeResult.builder(model.uniqueId(), NodeStatus.ERROR)
                 .timing(timer.timing())
@@ -135,26 +137,7 @@ public final class ModelExecutor implements NodeExecutor {
         return result.build();
     }
 
-    /** What the warehouse said, without the engine's wrapping: the text a dbt user knows. */
-    private static String warehouseMessage(ModelException failure) {
-        Throwable cause = failure.getCause();
-        String text = cause != null && cause.getMessage() != null ? cause.getMessage() : failure.getMessage();
-        return text.strip();
-    }
 
-    private static String indent(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
-            out.append("  ").append(line.stripTrailing());
-        }
-        return out.toString();
-    }
 
     /** {@code target/run/<package>/<file>}, where dbt writes the statements a model ran. */
     static String runPath(ExecutionContext context, Node node) {

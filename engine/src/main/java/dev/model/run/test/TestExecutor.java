@@ -1,5 +1,7 @@
 package dev.model.run.test;
 
+import dev.model.run.NodeMessages;
+
 import dev.model.adapter.QueryResult;
 import dev.model.adapter.Relation;
 import dev.model.adapter.Session;
@@ -155,10 +157,10 @@ public final class TestExecutor implements NodeExecutor {
         String where = test.name() + " (" + test.originalFilePath() + ")";
         String message;
         if (failure.category() == ErrorCategory.WAREHOUSE) {
-            message = "Database Error in test " + where + "\n" + indent(warehouseMessage(failure))
+            message = "Database Error in test " + where + "\n" + NodeMessages.indent(NodeMessages.warehouseMessage(failure))
                     + (compiled == null ? "" : "\n  compiled code at " + compiled.compiledPath());
         } else {
-            message = "Compilation Error in test " + where + "\n" + indent(failure.describe());
+            message = "Compilation Error in test " + where + "\n" + NodeMessages.indent(failure.describe());
         }
         NodeResult.Builder result = NodeResult.builder(test.uniqueId(), NodeStatus.ERROR)
                 .timing(timer.timing())
@@ -170,23 +172,5 @@ public final class TestExecutor implements NodeExecutor {
         return result.build();
     }
 
-    private static String warehouseMessage(ModelException failure) {
-        Throwable cause = failure.getCause();
-        String text = cause != null && cause.getMessage() != null ? cause.getMessage() : failure.getMessage();
-        return text.strip();
-    }
 
-    private static String indent(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
-            out.append("  ").append(line.stripTrailing());
-        }
-        return out.toString();
-    }
 }
