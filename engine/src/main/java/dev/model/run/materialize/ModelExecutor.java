@@ -1,7 +1,5 @@
 package dev.model.run.materialize;
 
-import dev.model.run.NodeMessages;
-
 import dev.model.adapter.Relation;
 import dev.model.adapter.Session;
 import dev.model.compile.CompiledNode;
@@ -10,6 +8,7 @@ import dev.model.error.ModelException;
 import dev.model.jinja.JinjaEngine;
 import dev.model.parse.ModelNode;
 import dev.model.parse.Node;
+import dev.model.run.NodeMessages;
 import dev.model.run.NodeResult;
 import dev.model.run.NodeStatus;
 import dev.model.run.PhaseTimer;

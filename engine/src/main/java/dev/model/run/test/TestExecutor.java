@@ -1,7 +1,5 @@
 package dev.model.run.test;
 
-import dev.model.run.NodeMessages;
-
 import dev.model.adapter.QueryResult;
 import dev.model.adapter.Relation;
 import dev.model.adapter.Session;
@@ -10,6 +8,7 @@ import dev.model.error.ErrorCategory;
 import dev.model.error.ModelException;
 import dev.model.parse.Node;
 import dev.model.parse.TestNode;
+import dev.model.run.NodeMessages;
 import dev.model.run.NodeResult;
 import dev.model.run.NodeStatus;
 import dev.model.run.PhaseTimer;
