@@ -1,17 +1,6 @@
 package dev.model.cli;
 
-import dev.model.artifacts.JUnitXmlWriter;
-import dev.model.log.Log;
-import dev.model.run.execute.RunFlags;
-import dev.model.task.InvocationOptions;
-import dev.model.task.LoadedProject;
-import dev.model.task.ProjectSession;
 import dev.model.task.RunTask;
-import dev.model.task.Selection;
-import dev.model.task.UnitTestSelection;
-import dev.model.parse.UnitTestDefinition;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,18 +32,6 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Log log = Invocations.log(root.environment(), shared);
-        InvocationOptions options = Invocations.options(root.environment(), shared, selection);
-        LoadedProject project = ProjectSession.open(options, log);
-        List<UnitTestDefinition> allUnitTests = UnitTestSelection.all(project);
-        Set<String> selected = Selection.select(project, options, selection.indirectSelection, log,
-                UnitTestSelection.criterionMatcher(allUnitTests));
-        RunFlags flags = new RunFlags(fullRefresh, gating.failFast, project.target().threads(), false);
-        List<UnitTestDefinition> unitTests = UnitTestSelection.select(allUnitTests, options, selected,
-                selection.indirectSelection);
-        RunTask.Result result = RunTask.execute(project, options, selected, unitTests, RunTask.buildRequest(flags, gating.warnsAreErrors()),
-                NodeRuns.reporter(root.environment(), shared), log);
-        new JUnitXmlWriter().write(result.results(), project.config().targetDir());
-        return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
+        return NodeRuns.executeWithTests(root, shared, selection, fullRefresh, gating, RunTask::buildRequest);
     }
 }

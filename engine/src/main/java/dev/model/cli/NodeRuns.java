@@ -32,6 +32,27 @@ final class NodeRuns {
         return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
     }
 
+    /**
+     * {@code test} and {@code build}: as {@link #execute}, with the selection's unit tests, and
+     * target/junit.xml written for CI.
+     */
+    static int executeWithTests(ModelCommand root, SharedOptions shared, SelectionOptions selection, boolean fullRefresh,
+                                GatingOptions gating, java.util.function.BiFunction<RunFlags, Boolean, RunTask.Request> request) {
+        Log log = Invocations.log(root.environment(), shared);
+        InvocationOptions options = Invocations.options(root.environment(), shared, selection);
+        LoadedProject project = ProjectSession.open(options, log);
+        java.util.List<dev.model.parse.UnitTestDefinition> allUnitTests = dev.model.task.UnitTestSelection.all(project);
+        Set<String> selected = Selection.select(project, options, selection.indirectSelection, log,
+                dev.model.task.UnitTestSelection.criterionMatcher(allUnitTests));
+        RunFlags flags = new RunFlags(fullRefresh, gating.failFast, project.target().threads(), false);
+        java.util.List<dev.model.parse.UnitTestDefinition> unitTests = dev.model.task.UnitTestSelection.select(
+                allUnitTests, options, selected, selection.indirectSelection);
+        RunTask.Result result = RunTask.execute(project, options, selected, unitTests,
+                request.apply(flags, gating.warnsAreErrors()), reporter(root.environment(), shared), log);
+        new dev.model.artifacts.JUnitXmlWriter().write(result.results(), project.config().targetDir());
+        return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
+    }
+
     /** dbt's console lines on a terminal or in a log; one JSON event per line with --log-format json. */
     static RunReporter reporter(CliEnvironment environment, SharedOptions shared) {
         if (shared.logFormat == SharedOptions.LogFormat.json) {

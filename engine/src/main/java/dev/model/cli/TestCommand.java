@@ -1,21 +1,9 @@
 package dev.model.cli;
 
-import dev.model.artifacts.JUnitXmlWriter;
-import dev.model.log.Log;
-import dev.model.run.execute.RunFlags;
-import dev.model.task.InvocationOptions;
-import dev.model.task.LoadedProject;
-import dev.model.task.ProjectSession;
 import dev.model.task.RunTask;
-import dev.model.task.Selection;
-import dev.model.task.UnitTestSelection;
-import dev.model.parse.UnitTestDefinition;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -40,18 +28,6 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Log log = Invocations.log(root.environment(), shared);
-        InvocationOptions options = Invocations.options(root.environment(), shared, selection);
-        LoadedProject project = ProjectSession.open(options, log);
-        List<UnitTestDefinition> allUnitTests = UnitTestSelection.all(project);
-        Set<String> selected = Selection.select(project, options, selection.indirectSelection, log,
-                UnitTestSelection.criterionMatcher(allUnitTests));
-        RunFlags flags = new RunFlags(false, gating.failFast, project.target().threads(), false);
-        List<UnitTestDefinition> unitTests = UnitTestSelection.select(allUnitTests, options, selected,
-                selection.indirectSelection);
-        RunTask.Result result = RunTask.execute(project, options, selected, unitTests,
-                RunTask.testRequest(flags, gating.warnsAreErrors()), NodeRuns.reporter(root.environment(), shared), log);
-        new JUnitXmlWriter().write(result.results(), project.config().targetDir());
-        return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
+        return NodeRuns.executeWithTests(root, shared, selection, false, gating, RunTask::testRequest);
     }
 }
