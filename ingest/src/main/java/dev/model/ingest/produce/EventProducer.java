@@ -68,22 +68,49 @@ public final class EventProducer implements AutoCloseable {
                     missing.add(new NewTopic(topic, partitions, (short) 1));
                 }
             }
-            if (missing.isEmpty()) {
-                return;
-            }
-            try {
-                admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new ModelException(ErrorCategory.USAGE, "Could not create topics " + missing + " at "
-                            + bootstrapServers + ": " + e.getCause().getMessage(), null, e);
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new ModelException(ErrorCategory.USAGE, "Could not create topics " + missing + " at "
+                                + bootstrapServers + ": " + e.getCause().getMessage(), null, e);
+                    }
+                } catch (TimeoutException e) {
+                    throw unreachable(bootstrapServers, timeout);
                 }
-            } catch (TimeoutException e) {
-                throw unreachable(bootstrapServers, timeout);
             }
+            awaitLeaders(admin, topics, bootstrapServers, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelException(ErrorCategory.USAGE, "Interrupted while connecting to Kafka at " + bootstrapServers);
+        }
+    }
+
+    /**
+     * A topic can exist before its partitions have a leader (a broker that has just started is not
+     * yet unfenced); an idempotent producer sending then waits out its whole delivery timeout.
+     */
+    private static void awaitLeaders(Admin admin, Set<String> topics, String bootstrapServers, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                boolean ready = admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .values().stream()
+                        .allMatch(description -> description.partitions().stream().allMatch(p -> p.leader() != null
+                                && !p.leader().isEmpty()));
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                // Not described yet: the same wait as for a missing leader.
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ModelException(ErrorCategory.USAGE, "Kafka at " + bootstrapServers + " has no leader for "
+                        + topics + " after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(100);
         }
     }
 
