@@ -50,6 +50,29 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
     /** A new physical connection for the pool. */
     protected abstract Connection openConnection() throws SQLException;
 
+    private final java.util.concurrent.locks.ReentrantLock turns = new java.util.concurrent.locks.ReentrantLock();
+
+    /**
+     * Whether statements of concurrent sessions must take turns (one statement, or one whole
+     * transaction, at a time). False by default; H2 needs it because concurrent DDL deadlocks on
+     * its system table.
+     */
+    protected boolean statementsTakeTurns() {
+        return false;
+    }
+
+    final void takeTurn() {
+        if (statementsTakeTurns()) {
+            turns.lock();
+        }
+    }
+
+    final void endTurn() {
+        if (statementsTakeTurns()) {
+            turns.unlock();
+        }
+    }
+
     /** Closes what the adapter holds beyond pooled connections (e.g. DuckDB's database handle). */
     protected abstract void closeDatabase() throws SQLException;
 

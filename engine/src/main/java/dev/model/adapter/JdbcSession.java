@@ -56,10 +56,13 @@ final class JdbcSession implements Session {
         }
         refuseIfCancelled(sql, relation);
         adapter.debug("[" + label + "] " + sql);
+        adapter.takeTurn();
         try {
             return work.run(connection);
         } catch (SQLException e) {
             throw SqlErrors.wrap(adapter.type(), sql, relation, e, cancelled);
+        } finally {
+            adapter.endTurn();
         }
     }
 
@@ -154,6 +157,16 @@ final class JdbcSession implements Session {
 
     /** Runs {@code work} with auto-commit off: commit on success, rollback on any failure. */
     <T> T inTransaction(String sql, Relation relation, SqlWork<T> work) {
+        // Where statements take turns, a transaction is one turn: nothing interleaves inside it.
+        adapter.takeTurn();
+        try {
+            return inTransactionTurn(sql, relation, work);
+        } finally {
+            adapter.endTurn();
+        }
+    }
+
+    private <T> T inTransactionTurn(String sql, Relation relation, SqlWork<T> work) {
         run(sql, relation, c -> {
             c.setAutoCommit(false);
             return null;

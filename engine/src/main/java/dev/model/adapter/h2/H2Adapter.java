@@ -106,6 +106,12 @@ public final class H2Adapter extends AbstractJdbcAdapter {
         }
     }
 
+    /** Concurrent DDL deadlocks on H2's system table ("Timeout trying to lock table SYS"). */
+    @Override
+    protected boolean statementsTakeTurns() {
+        return true;
+    }
+
     @Override
     public Quoting quoting() {
         return Quoting.ALL_DOUBLE;
