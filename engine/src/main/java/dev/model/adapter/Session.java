@@ -27,6 +27,14 @@ public interface Session extends WarehouseOperations, AutoCloseable {
      */
     QueryTagScope withQueryTag(String tag);
 
+    /**
+     * Prepares {@code sql} once and runs it for every row as ONE JDBC batch, in whatever
+     * transaction the session is in (after an explicit {@code begin}, part of it): Snowflake's
+     * driver array-binds such a batch into one request. Values are plain Java (String, Number,
+     * Boolean, null), one per {@code ?}. Returns the rows affected, where the driver reports them.
+     */
+    long executeBatch(String sql, java.util.List<Object[]> rows);
+
     /** {@code run_query} and {@code {% call statement %}} for templates, over this session. */
     QueryRunner queryRunner();
 
