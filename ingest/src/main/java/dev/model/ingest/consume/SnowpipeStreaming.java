@@ -2,6 +2,7 @@ package dev.model.ingest.consume;
 
 import dev.model.adapter.TargetSettings;
 import dev.model.adapter.WarehouseAdapter;
+import dev.model.adapter.snowflake.SnowflakeProfile;
 import dev.model.error.ErrorCategory;
 import dev.model.error.ModelException;
 import dev.model.log.Log;
@@ -56,42 +57,37 @@ public final class SnowpipeStreaming implements AutoCloseable {
             throw ModelException.usage("--sink snowpipe-streaming needs a type: snowflake target; target '"
                     + target.name() + "' is type " + target.type());
         }
+        // The adapter's reading of the profile: the same defaults, checks and messages.
+        SnowflakeProfile profile = SnowflakeProfile.of(target, projectDir);
         TargetSettings settings = new TargetSettings(target);
-        String account = required(target, settings, "account");
-        String user = required(target, settings, "user");
-        String protocol = settings.string("protocol", "https").toLowerCase(Locale.ROOT);
-        String host = settings.string("host", account + ".snowflakecomputing.com");
-        String port = settings.string("port", protocol.equals("http") ? "80" : "443");
+        if (profile.user() == null) {
+            throw ModelException.project("profiles.yml: target '" + target.name() + "' has no 'user', which Snowpipe "
+                    + "Streaming needs");
+        }
+        String account = profile.account().contains(".")
+                ? profile.account().substring(0, profile.account().indexOf('.')) : profile.account();
         Properties p = new Properties();
         p.setProperty("account", account);
-        p.setProperty("user", user);
-        p.setProperty("host", host);
-        p.setProperty("port", port);
-        p.setProperty("scheme", protocol);
-        p.setProperty("ssl", protocol.equals("http") ? "off" : "on");
-        p.setProperty("url", protocol + "://" + host + ":" + port);
+        p.setProperty("user", profile.user());
+        p.setProperty("host", profile.host());
+        p.setProperty("port", String.valueOf(profile.port()));
+        p.setProperty("scheme", profile.protocol());
+        p.setProperty("ssl", profile.protocol().equals("http") ? "off" : "on");
+        p.setProperty("url", profile.protocol() + "://" + profile.host() + ":" + profile.port());
         p.setProperty("private_key", privateKey(target, settings, projectDir));
         String passphrase = settings.string("private_key_passphrase", null);
         if (passphrase != null) {
             p.setProperty("private_key_passphrase", passphrase);
         }
-        for (String optional : new String[] {"role", "warehouse", "database", "schema"}) {
-            String value = optional.equals("database") ? target.database() : optional.equals("schema") ? target.schema()
-                    : settings.string(optional, null);
-            if (value != null) {
-                p.setProperty(optional, value);
-            }
+        p.setProperty("database", profile.database());
+        p.setProperty("schema", profile.schema());
+        if (profile.warehouse() != null) {
+            p.setProperty("warehouse", profile.warehouse());
+        }
+        if (profile.role() != null) {
+            p.setProperty("role", profile.role());
         }
         return p;
-    }
-
-    private static String required(Target target, TargetSettings settings, String field) {
-        String value = settings.string(field, null);
-        if (value == null || value.isBlank()) {
-            throw ModelException.project("profiles.yml: target '" + target.name() + "' has no '" + field
-                    + "', which Snowpipe Streaming needs");
-        }
-        return value;
     }
 
     private static String privateKey(Target target, TargetSettings settings, Path projectDir) {
