@@ -43,7 +43,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * exponential backoff and keeps polling so the group keeps the member; then a transactional sink
  * retries the same batch, and a streaming sink, which may have lost appended rows, drops the batch
  * and re-reads every owned partition after what the warehouse kept. {@link #stop()} (Ctrl-C,
- * SIGTERM) ends the loop after flushing what was read.
+ * SIGTERM) ends the loop after flushing what was read; if that write fails, it is not retried
+ * and the next run reads those records again.
  */
 public final class RawConsumer implements AutoCloseable {
 
@@ -243,8 +244,15 @@ public final class RawConsumer implements AutoCloseable {
                 if (e.category() != ErrorCategory.WAREHOUSE) {
                     throw e;
                 }
-                retries++;
                 metrics.writeFailed();
+                if (stopping.get()) {
+                    // Stopping while the warehouse fails: the next run re-reads these records from what it kept.
+                    log.warn("Stopping with " + batch.records() + " records not written; the next run reads them again: "
+                            + e.getMessage());
+                    batch.clear();
+                    break;
+                }
+                retries++;
                 rewind = sink.rewindsAfterFailure();
                 log.warn((rewind ? "Writing failed; re-reading the owned partitions from what the warehouse kept in "
                         : "Writing a batch of " + batch.records() + " records failed, retrying in ") + backoff + " ms: "
