@@ -57,8 +57,8 @@ final class SnowflakeToDuckDb {
             new Rule("create-modifiers",
                     "create [or replace] transient|temporary|secure table|view: DuckDB has plain tables and views"
                             + " (the emulator drops a session's temporary objects when it closes)",
-                    replace("\\bcreate\\s+(or\\s+replace\\s+)?(?:(?:transient|temporary|temp|volatile|local|global|secure)\\s+)+(table|view)\\b",
-                            "create $1$2")),
+                    replace("\\b(create\\s+)(or\\s+replace\\s+)?(?:(?:transient|temporary|temp|volatile|local|global|secure)\\s+)+(table|view)\\b",
+                            "$1$2$3")),
             new Rule("copy-grants", "copy grants is dropped (the emulator keeps grants itself)",
                     replace("\\s+copy\\s+grants\\b", "")),
             new Rule("dynamic-table",
@@ -66,6 +66,8 @@ final class SnowflakeToDuckDb {
                             + " becomes a table from q (refreshed on alter dynamic table R refresh)",
                     replace("^(\\s*create\\s+(?:or\\s+replace\\s+)?)dynamic\\s+table\\s+(" + NAME + ")\\s+.*?\\bas\\b",
                             "$1table $2 as")),
+            new Rule("drop-dynamic-table", "drop dynamic table R becomes drop table R",
+                    replace("^(\\s*drop\\s+)dynamic\\s+(table)\\b", "$1$2")),
             new Rule("cluster-by", "cluster by (...) in create table is dropped: DuckDB has no clustering keys",
                     SnowflakeToDuckDb::dropClusterBy),
             new Rule("insert-overwrite", "insert overwrite into R ... becomes delete from R; insert into R ... (one transaction)",
@@ -108,15 +110,18 @@ final class SnowflakeToDuckDb {
                     args -> "cast(" + args.get(0) + " as timestamp)", 1),
             functionRule("dateadd",
                     "dateadd(part, n, x) becomes (x + to_<part>s(n)); the result is a timestamp even for a date",
-                    SnowflakeToDuckDb::dateadd, 3),
+                    (BiFunction<List<String>, MaskedSql, String>) SnowflakeToDuckDb::dateadd, 3),
             functionRule("datediff", "datediff(part, a, b) becomes date_diff('part', a, b) (both count boundaries crossed)",
-                    args -> "date_diff('" + datePart(args.get(0)) + "', " + args.get(1).strip() + ", " + args.get(2).strip() + ")", 3),
+                    (BiFunction<List<String>, MaskedSql, String>) (args, ctx) -> "date_diff('" + datePart(args.get(0), ctx) + "', "
+                            + args.get(1).strip() + ", " + args.get(2).strip() + ")", 3),
             functionRule("convert_timezone",
                     "convert_timezone(tz, x) becomes timezone(tz, x); convert_timezone(from, to, x) becomes timezone(to, timezone(from, x))",
                     args -> args.size() == 2
                             ? call("timezone", args)
                             : "timezone(" + args.get(1).strip() + ", timezone(" + args.get(0).strip() + ", " + args.get(2).strip() + "))",
                     -1),
+            new Rule("current-datetime", "current_timestamp(), current_date(), current_time() lose their parentheses, as DuckDB spells them",
+                    replace("\\bcurrent_(timestamp|date|time)\\s*\\(\\s*\\)", "current_$1")),
             functionRule("sysdate", "sysdate() becomes the UTC wall-clock timestamp",
                     args -> "cast(timezone('UTC', now()) as timestamp)", 0),
             new Rule("types",
@@ -165,12 +170,16 @@ final class SnowflakeToDuckDb {
 
     /** A rule rewriting every call of {@code name}; {@code arity} -1 accepts 2 or 3 arguments. */
     private static Rule functionRule(String name, String description, Function<List<String>, String> rewrite, int arity) {
+        return functionRule(name, description, (args, ctx) -> rewrite.apply(args), arity);
+    }
+
+    private static Rule functionRule(String name, String description, BiFunction<List<String>, MaskedSql, String> rewrite, int arity) {
         return new Rule(name, description, (sql, ctx) -> rewriteCalls(sql, name, args -> {
             boolean ok = arity < 0 ? args.size() == 2 || args.size() == 3 : args.size() == arity || (arity == 0 && args.size() == 1 && args.get(0).isBlank());
             if (!ok) {
                 throw SnowflakeError.notTranslated(name + " with " + args.size() + " arguments");
             }
-            return rewrite.apply(args);
+            return rewrite.apply(args, ctx);
         }));
     }
 
@@ -428,22 +437,26 @@ final class SnowflakeToDuckDb {
         return json.toString();
     }
 
-    private static String dateadd(List<String> args) {
-        String part = datePart(args.get(0));
+    private static String dateadd(List<String> args, MaskedSql ctx) {
+        String part = datePart(args.get(0), ctx);
         String n = args.get(1).strip();
         String x = args.get(2).strip();
         String interval = switch (part) {
-            case "quarter" -> "to_months(3 * cast(" + n + " as integer))";
+            case "quarter" -> "to_months(3 * cast(" + n + " as bigint))";
             case "second" -> "to_seconds(cast(" + n + " as double))";
             case "millisecond", "microsecond" -> "to_" + part + "s(cast(" + n + " as bigint))";
-            default -> "to_" + part + "s(cast(" + n + " as integer))";
+            default -> "to_" + part + "s(cast(" + n + " as bigint))";
         };
         return "(" + x + " + " + interval + ")";
     }
 
-    /** Snowflake's date part names and abbreviations, as DuckDB's. */
-    static String datePart(String raw) {
-        String part = raw.strip().toLowerCase(Locale.ROOT);
+    /** Snowflake's date part names and abbreviations (a keyword or a string), as DuckDB's. */
+    static String datePart(String raw, MaskedSql ctx) {
+        String text = raw.strip();
+        if (text.matches(STRING)) {
+            text = ctx.stringAt(text);
+        }
+        String part = ctx.identifierText(text).toLowerCase(Locale.ROOT);
         return switch (part) {
             case "year", "years", "y", "yy", "yyy", "yyyy", "yr", "yrs" -> "year";
             case "quarter", "quarters", "q", "qtr", "qtrs" -> "quarter";
@@ -455,7 +468,7 @@ final class SnowflakeToDuckDb {
             case "second", "seconds", "s", "sec", "secs" -> "second";
             case "millisecond", "milliseconds", "ms", "msec" -> "millisecond";
             case "microsecond", "microseconds", "us", "usec" -> "microsecond";
-            default -> throw SnowflakeError.notTranslated("the date part '" + raw.strip() + "'");
+            default -> throw SnowflakeError.notTranslated("the date part '" + part + "'");
         };
     }
 
