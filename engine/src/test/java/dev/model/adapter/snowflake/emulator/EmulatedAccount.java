@@ -187,6 +187,20 @@ final class EmulatedAccount implements AutoCloseable {
         dynamicTables.remove(relation.qualified());
     }
 
+    /** A dropped schema takes its relations' grants, owners and dynamic table definitions with it. */
+    synchronized void droppedSchema(String database, String schema) {
+        droppedPrefix(database + "." + schema + ".");
+    }
+
+    /** Forgets everything kept about relations whose qualified name starts with {@code prefix} ("DB." or "DB.SCHEMA."). */
+    synchronized void droppedPrefix(String qualifiedPrefix) {
+        String prefix = qualifiedPrefix.toUpperCase(Locale.ROOT);
+        owners.keySet().removeIf(name -> name.toUpperCase(Locale.ROOT).startsWith(prefix));
+        createdOn.keySet().removeIf(name -> name.toUpperCase(Locale.ROOT).startsWith(prefix));
+        grants.keySet().removeIf(name -> name.toUpperCase(Locale.ROOT).startsWith(prefix));
+        dynamicTables.keySet().removeIf(name -> name.toUpperCase(Locale.ROOT).startsWith(prefix));
+    }
+
     synchronized void renamed(ObjectName from, ObjectName to) {
         String owner = owners.remove(from.qualified());
         if (owner != null) {

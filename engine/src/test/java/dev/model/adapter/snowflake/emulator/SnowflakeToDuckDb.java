@@ -76,7 +76,8 @@ final class SnowflakeToDuckDb {
                     "drop table|view ... cascade|restrict loses the keyword; drop schema always cascades, as Snowflake's does",
                     SnowflakeToDuckDb::dropCascade),
             new Rule("rename-to-qualified",
-                    "alter table|view R rename to DB.SCHEMA.NEW keeps only NEW (DuckDB renames within the schema)",
+                    "alter [dynamic] table|view R rename to DB.SCHEMA.NEW keeps only NEW (DuckDB renames within the schema);"
+                            + " a dynamic table is a table",
                     SnowflakeToDuckDb::renameTarget),
             new Rule("column-comment", "alter table|view R alter [column] C comment 'x' becomes comment on column R.C is 'x'",
                     replace("^\\s*alter\\s+(?:table|view)\\s+(" + NAME + ")\\s+(?:alter|modify)\\s+(?:column\\s+)?(" + IDENT
@@ -252,13 +253,13 @@ final class SnowflakeToDuckDb {
     }
 
     private static String renameTarget(String sql, MaskedSql ctx) {
-        Matcher m = Pattern.compile("^(\\s*alter\\s+(?:table|view)\\s+(?:if\\s+exists\\s+)?(" + NAME + ")\\s+rename\\s+to\\s+)(" + NAME + ")\\s*$", FLAGS)
+        Matcher m = Pattern.compile("^(\\s*alter\\s+)(?:dynamic\\s+)?((?:table|view)\\s+(?:if\\s+exists\\s+)?(" + NAME + ")\\s+rename\\s+to\\s+)(" + NAME + ")\\s*$", FLAGS)
                 .matcher(sql);
         if (!m.find()) {
             return sql;
         }
-        List<String> source = ObjectName.parts(ctx, m.group(2));
-        List<String> target = ObjectName.parts(ctx, m.group(3));
+        List<String> source = ObjectName.parts(ctx, m.group(3));
+        List<String> target = ObjectName.parts(ctx, m.group(4));
         if (target.size() > 1 && source.size() == target.size()) {
             for (int i = 0; i < target.size() - 1; i++) {
                 if (!source.get(i).equalsIgnoreCase(target.get(i))) {
@@ -266,8 +267,8 @@ final class SnowflakeToDuckDb {
                 }
             }
         }
-        String[] targetParts = m.group(3).split("\\.");
-        return m.group(1) + targetParts[targetParts.length - 1].strip();
+        String[] targetParts = m.group(4).split("\\.");
+        return m.group(1) + m.group(2) + targetParts[targetParts.length - 1].strip();
     }
 
     private static final Set<String> NOT_ALIASES = Set.of("on", "where", "when", "as");
