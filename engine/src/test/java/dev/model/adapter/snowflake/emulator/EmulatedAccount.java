@@ -49,6 +49,7 @@ final class EmulatedAccount implements AutoCloseable {
     EmulatedAccount(TestingSnowflakeEmulator.Options options) throws SQLException {
         this.options = options;
         this.root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+        defineSessionMacros(root);
         for (String database : options.databases()) {
             createDatabase(database);
         }
@@ -76,8 +77,19 @@ final class EmulatedAccount implements AutoCloseable {
         databases.remove(name);
     }
 
+    /** A connection for a new session, with the emulator's session macros. */
     Connection newConnection() throws SQLException {
-        return root.duplicate();
+        Connection connection = root.duplicate();
+        defineSessionMacros(connection);
+        return connection;
+    }
+
+    private static void defineSessionMacros(Connection connection) throws SQLException {
+        for (String macro : SnowflakeToDuckDb.SESSION_MACROS) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(macro);
+            }
+        }
     }
 
     synchronized Connection rootConnection() {

@@ -90,10 +90,14 @@ final class SnowflakeToDuckDb {
                     "from values (..), (..) becomes from (values (..), (..)) as values_(column1, ..., columnN),"
                             + " Snowflake's column names for a values list",
                     SnowflakeToDuckDb::valuesInFrom),
-            new Rule("generator", "table(generator(rowcount => n)) becomes range(n)",
-                    replace("\\btable\\s*\\(\\s*generator\\s*\\(\\s*rowcount\\s*=>\\s*(\\d+)\\s*\\)\\s*\\)", "range($1)")),
-            new Rule("seq", "seq1()..seq8() become row_number() over () - 1 (a gap-free sequence from 0)",
-                    replace("\\bseq[1248]\\s*\\(\\s*\\d?\\s*\\)", "(row_number() over () - 1)")),
+            new Rule("generator",
+                    "table(generator(rowcount => n)) [as] [g] becomes range(n) as g(seq_) (g defaults to generator_):"
+                            + " the generated rows numbered from 0 in column seq_",
+                    SnowflakeToDuckDb::generator),
+            new Rule("seq",
+                    "seq1()..seq8() become the generator's seq_ where the statement has a generator (so they work inside a"
+                            + " window's order by); elsewhere row_number() over () - 1",
+                    SnowflakeToDuckDb::seq),
             new Rule("lateral-flatten",
                     "lateral flatten(input => x) as e becomes a lateral json_each(x) with Snowflake's columns value, index, key, path;"
                             + " e.value::text reads the JSON value as text",
@@ -110,7 +114,8 @@ final class SnowflakeToDuckDb {
             functionRule("to_timestamp_ntz", "to_timestamp_ntz(x) becomes cast(x as timestamp)",
                     args -> "cast(" + args.get(0) + " as timestamp)", 1),
             functionRule("dateadd",
-                    "dateadd(part, n, x) becomes (x + to_<part>s(n)); the result is a timestamp even for a date",
+                    "dateadd(part, n, x) becomes sf_dateadd_<part>(n, x), a session macro typed like Snowflake's result"
+                            + " (a date stays a date for year..day parts; see SESSION_MACROS)",
                     (BiFunction<List<String>, MaskedSql, String>) SnowflakeToDuckDb::dateadd, 3),
             functionRule("datediff", "datediff(part, a, b) becomes date_diff('part', a, b) (both count boundaries crossed)",
                     (BiFunction<List<String>, MaskedSql, String>) (args, ctx) -> "date_diff('" + datePart(args.get(0), ctx) + "', "
@@ -439,16 +444,61 @@ final class SnowflakeToDuckDb {
     }
 
     private static String dateadd(List<String> args, MaskedSql ctx) {
-        String part = datePart(args.get(0), ctx);
-        String n = args.get(1).strip();
-        String x = args.get(2).strip();
-        String interval = switch (part) {
-            case "quarter" -> "to_months(3 * cast(" + n + " as bigint))";
-            case "second" -> "to_seconds(cast(" + n + " as double))";
-            case "millisecond", "microsecond" -> "to_" + part + "s(cast(" + n + " as bigint))";
-            default -> "to_" + part + "s(cast(" + n + " as bigint))";
+        return "sf_dateadd_" + datePart(args.get(0), ctx) + "(" + args.get(1).strip() + ", " + args.get(2).strip() + ")";
+    }
+
+    /**
+     * DuckDB macros every emulator session defines (temporary, so per connection): what a rewrite cannot
+     * express because the result type depends on an argument's type. DuckDB picks the overload by type.
+     */
+    static final List<String> SESSION_MACROS = sessionMacros();
+
+    private static List<String> sessionMacros() {
+        List<String> macros = new ArrayList<>();
+        String[][] parts = {
+                {"year", "to_years(cast(n as integer))"},
+                {"quarter", "to_months(3 * cast(n as integer))"},
+                {"month", "to_months(cast(n as integer))"},
+                {"week", "to_weeks(cast(n as integer))"},
+                {"day", "to_days(cast(n as integer))"},
+                {"hour", "to_hours(cast(n as bigint))"},
+                {"minute", "to_minutes(cast(n as bigint))"},
+                {"second", "to_seconds(cast(n as double))"},
+                {"millisecond", "to_milliseconds(cast(n as double))"},
+                {"microsecond", "to_microseconds(cast(n as bigint))"},
         };
-        return "(" + x + " + " + interval + ")";
+        for (int i = 0; i < parts.length; i++) {
+            String interval = parts[i][1];
+            boolean datePart = i <= 4;
+            macros.add("create or replace temp macro sf_dateadd_" + parts[i][0]
+                    + "(n, x date) as " + (datePart ? "cast(x + " + interval + " as date)" : "cast(x as timestamp) + " + interval)
+                    + ", (n, x timestamp) as x + " + interval
+                    + ", (n, x timestamptz) as x + " + interval
+                    + (datePart ? "" : ", (n, x time) as x + " + interval)
+                    + ", (n, x varchar) as cast(x as timestamp) + " + interval);
+        }
+        return List.copyOf(macros);
+    }
+
+    private static final String NOT_AN_ALIAS = "(?!(?:where|group|order|limit|union|join|left|right|inner|full|cross|natural|on"
+            + "|qualify|having|window|lateral|using)\\b)";
+
+    private static String generator(String sql, MaskedSql ctx) {
+        Matcher m = Pattern.compile("\\btable\\s*\\(\\s*generator\\s*\\(\\s*rowcount\\s*=>\\s*(\\d+)\\s*\\)\\s*\\)"
+                + "(?:\\s+(?:as\\s+)?" + NOT_AN_ALIAS + "(" + IDENT + "))?", FLAGS).matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String alias = m.group(2) == null ? "generator_" : m.group(2);
+            m.appendReplacement(out, Matcher.quoteReplacement("range(" + m.group(1) + ") as " + alias + "(seq_)"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String seq(String sql, MaskedSql ctx) {
+        boolean generated = Pattern.compile("\\brange\\(\\d+\\) as " + IDENT + "\\(seq_\\)").matcher(sql).find();
+        return Pattern.compile("\\bseq[1248]\\s*\\(\\s*\\d?\\s*\\)", FLAGS).matcher(sql)
+                .replaceAll(generated ? "seq_" : "(row_number() over () - 1)");
     }
 
     /** Snowflake's date part names and abbreviations (a keyword or a string), as DuckDB's. */
