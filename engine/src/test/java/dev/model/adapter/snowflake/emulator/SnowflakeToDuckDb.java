@@ -443,8 +443,37 @@ final class SnowflakeToDuckDb {
         return json.toString();
     }
 
+    private static final Pattern AGGREGATE_CALL = Pattern.compile(
+            "\\b(?:max|min|any_value|first|last|arg_max|arg_min|max_by|min_by)\\s*\\(", FLAGS);
+
+    /**
+     * The typed macro, except around an aggregate: DuckDB picks a macro overload before it types
+     * aggregates, so there the plain sum (a timestamp, also for a date) is used.
+     */
     private static String dateadd(List<String> args, MaskedSql ctx) {
-        return "sf_dateadd_" + datePart(args.get(0), ctx) + "(" + args.get(1).strip() + ", " + args.get(2).strip() + ")";
+        String part = datePart(args.get(0), ctx);
+        String n = args.get(1).strip();
+        String x = args.get(2).strip();
+        if (AGGREGATE_CALL.matcher(x).find()) {
+            return "(" + x + " + " + DATEADD_INTERVALS.get(part).replace("{n}", n) + ")";
+        }
+        return "sf_dateadd_" + part + "(" + n + ", " + x + ")";
+    }
+
+    /** The interval of n units of each date part, {n} standing for n. */
+    private static final java.util.Map<String, String> DATEADD_INTERVALS = new java.util.LinkedHashMap<>();
+
+    static {
+        DATEADD_INTERVALS.put("year", "to_years(cast({n} as integer))");
+        DATEADD_INTERVALS.put("quarter", "to_months(3 * cast({n} as integer))");
+        DATEADD_INTERVALS.put("month", "to_months(cast({n} as integer))");
+        DATEADD_INTERVALS.put("week", "to_weeks(cast({n} as integer))");
+        DATEADD_INTERVALS.put("day", "to_days(cast({n} as integer))");
+        DATEADD_INTERVALS.put("hour", "to_hours(cast({n} as bigint))");
+        DATEADD_INTERVALS.put("minute", "to_minutes(cast({n} as bigint))");
+        DATEADD_INTERVALS.put("second", "to_seconds(cast({n} as double))");
+        DATEADD_INTERVALS.put("millisecond", "to_milliseconds(cast({n} as double))");
+        DATEADD_INTERVALS.put("microsecond", "to_microseconds(cast({n} as bigint))");
     }
 
     /**
@@ -455,22 +484,10 @@ final class SnowflakeToDuckDb {
 
     private static List<String> sessionMacros() {
         List<String> macros = new ArrayList<>();
-        String[][] parts = {
-                {"year", "to_years(cast(n as integer))"},
-                {"quarter", "to_months(3 * cast(n as integer))"},
-                {"month", "to_months(cast(n as integer))"},
-                {"week", "to_weeks(cast(n as integer))"},
-                {"day", "to_days(cast(n as integer))"},
-                {"hour", "to_hours(cast(n as bigint))"},
-                {"minute", "to_minutes(cast(n as bigint))"},
-                {"second", "to_seconds(cast(n as double))"},
-                {"millisecond", "to_milliseconds(cast(n as double))"},
-                {"microsecond", "to_microseconds(cast(n as bigint))"},
-        };
-        for (int i = 0; i < parts.length; i++) {
-            String interval = parts[i][1];
-            boolean datePart = i <= 4;
-            macros.add("create or replace temp macro sf_dateadd_" + parts[i][0]
+        for (java.util.Map.Entry<String, String> part : DATEADD_INTERVALS.entrySet()) {
+            String interval = part.getValue().replace("{n}", "n");
+            boolean datePart = List.of("year", "quarter", "month", "week", "day").contains(part.getKey());
+            macros.add("create or replace temp macro sf_dateadd_" + part.getKey()
                     + "(n, x date) as " + (datePart ? "cast(x + " + interval + " as date)" : "cast(x as timestamp) + " + interval)
                     + ", (n, x timestamp) as x + " + interval
                     + ", (n, x timestamptz) as x + " + interval

@@ -129,6 +129,12 @@ final class TestSnowflakeEmulatorModelSql {
             assertEquals(java.time.LocalDateTime.of(2024, 1, 31, 10, 0, 1, 500_000_000), rows.getTimestamp("S").toLocalDateTime());
             assertEquals(LocalDate.of(2025, 2, 28), rows.getDate("Y").toLocalDate());
         }
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select dateadd(hour, -3, coalesce(max(ordered_at), cast('1900-01-01' as timestamp))) as since"
+                     + " from raw.shop.orders")) {
+            assertTrue(rows.next());
+            assertEquals(java.time.LocalDateTime.of(2024, 1, 8, 8, 30), rows.getTimestamp("SINCE").toLocalDateTime());
+        }
     }
 
     @Test

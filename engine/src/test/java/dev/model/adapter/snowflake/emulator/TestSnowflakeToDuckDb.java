@@ -175,6 +175,12 @@ final class TestSnowflakeToDuckDb {
     }
 
     @Test
+    void dateaddAroundAnAggregateIsPlainArithmetic() {
+        assertEquals("select (coalesce(max(loaded_at), cast('1900-01-01' as timestamp)) + to_hours(cast(-3 as bigint))) from t",
+                SnowflakeToDuckDb.translate("select dateadd(hour, -3, coalesce(max(loaded_at), cast('1900-01-01' as timestamp_ntz))) from t").sql());
+    }
+
+    @Test
     void seqWithoutAGeneratorNumbersTheRows() {
         assertEquals("select (row_number() over () - 1) as n from t", SnowflakeToDuckDb.translate("select seq8() as n from t").sql());
     }
