@@ -2,6 +2,7 @@ package dev.model.run.materialize;
 
 import dev.model.adapter.Capability;
 import dev.model.adapter.Column;
+import dev.model.adapter.QueryResult;
 import dev.model.adapter.Relation;
 import dev.model.adapter.Session;
 import dev.model.adapter.StatementResult;
@@ -102,12 +103,42 @@ final class ModelBuild {
         return context.flags().fullRefresh();
     }
 
-    /** Runs each statement of {@code text} in order. */
+    /**
+     * Runs each statement of {@code text} in order. A {@code begin ... commit} the text holds (as
+     * dbt-snowflake's DML macros emit) is rolled back when a statement inside it fails.
+     */
     void run(String text) {
-        for (String statement : SqlStatements.split(text)) {
-            executed.add(statement);
-            lastResult = session.execute(statement);
+        List<String> statements = SqlStatements.split(text);
+        List<StatementResult> results = ExplicitTransactions.run(session, statements, executed::add);
+        // the work's result, not the commit's, is what the node reports
+        StatementResult work = null;
+        for (int i = 0; i < results.size(); i++) {
+            if (!ExplicitTransactions.isControl(statements.get(i))) {
+                work = results.get(i);
+            }
         }
+        if (work == null && !results.isEmpty()) {
+            work = results.get(results.size() - 1);
+        }
+        if (work != null) {
+            lastResult = work;
+        }
+    }
+
+    /** Runs a query, recorded with the statements, and returns its rows. */
+    QueryResult query(String sql) {
+        executed.add(sql);
+        return session.query(sql, 0);
+    }
+
+    /**
+     * Whether {@code create or replace} is atomic here while DDL commits by itself (Snowflake): a
+     * table is replaced in one statement, temporary relations live in the target schema for the
+     * session, and DML runs in explicit transactions. DuckDB (transactional DDL) and H2 (no
+     * create or replace table) keep the swap through {@code __dbt_tmp}.
+     */
+    boolean replacesInPlace() {
+        return ReplaceInPlace.appliesTo(context.adapter());
     }
 
     /**
@@ -149,6 +180,11 @@ final class ModelBuild {
             executed.add(statement);
             return runner.execute(statement, fetch);
         };
+    }
+
+    /** dbt's grants over this build's session, recorded with its statements. */
+    Grants grants() {
+        return new Grants(context.jinja(), scope, session, executed::add);
     }
 
     StatementResult lastResult() {
