@@ -6,8 +6,8 @@ create table analytics.dev.countries__dbt_tmp (code varchar, population integer)
 -- adapter:   row [String de, BigDecimal 83200000]
 -- adapter: describe table analytics.dev.countries
 -- adapter: describe table analytics.dev.countries__dbt_tmp
--- adapter: JDBC transaction (auto-commit off)
+begin;
 delete from analytics.dev.countries;
 insert into analytics.dev.countries select * from analytics.dev.countries__dbt_tmp;
--- adapter: JDBC commit
+commit;
 -- adapter: drop table if exists analytics.dev.countries__dbt_tmp

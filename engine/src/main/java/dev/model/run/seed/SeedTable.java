@@ -5,6 +5,8 @@ import dev.model.adapter.Column;
 import dev.model.adapter.Relation;
 import dev.model.adapter.Session;
 import dev.model.adapter.WarehouseAdapter;
+import dev.model.run.materialize.ExplicitTransactions;
+import dev.model.run.materialize.ReplaceInPlace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,9 +61,19 @@ final class SeedTable {
         boolean atomicSwap = adapter.supports(Capability.TRANSACTIONAL_DDL);
         if (!atomicSwap && existing.isPresent() && existing.get().type() == Relation.RelationType.TABLE && !fullRefresh
                 && sameColumns(session.getColumns(existing.get()), session.getColumns(staged))) {
-            session.executeInTransaction(List.of(
+            List<String> replaceRows = List.of(
                     "delete from " + target.render(),
-                    "insert into " + target.render() + " select * from " + staged.render()));
+                    "insert into " + target.render() + " select * from " + staged.render());
+            if (ReplaceInPlace.appliesTo(adapter)) {
+                // dbt-snowflake's DML shape: an explicit begin ... commit, not the driver's auto-commit switch
+                List<String> explicit = new ArrayList<>();
+                explicit.add("begin");
+                explicit.addAll(replaceRows);
+                explicit.add("commit");
+                ExplicitTransactions.run(session, explicit, statement -> { });
+            } else {
+                session.executeInTransaction(replaceRows);
+            }
             session.dropRelation(staged);
             return new Loaded(rows, true, false);
         }
