@@ -212,20 +212,16 @@ alter {{ relation.type }} {{ relation }} drop column
   comment on {{ snowflake_relation_kind(relation) }} {{ relation }} is $${{ relation_comment | replace('$', '[$]') }}$$
 {%- endmacro %}
 
-{#- One `alter ... alter` for every documented column, named as the relation stores it. -#}
+{#- An `alter ... alter <column> comment` for every documented column, named as the relation stores it.
+    dbt-snowflake lists them all in one statement; one per column is the same change. -#}
 {% macro snowflake__alter_column_comment(relation, column_dict) -%}
   {%- set kind = 'table' if relation.is_table else relation.type -%}
-  {%- set described = [] -%}
   {%- for column_name in column_dict -%}
-    {%- if column_dict[column_name].description -%}{%- do described.append(column_name) -%}{%- endif -%}
+    {%- set column = column_dict[column_name] -%}
+    {%- if column.description %}
+alter {{ kind }} {{ relation }} alter {{ adapter.quote(column.stored_name or column_name) }} comment $${{ column.description | replace('$', '[$]') }}$$;
+    {%- endif -%}
   {%- endfor -%}
-  {%- if described %}
-alter {{ kind }} {{ relation }} alter
-    {%- for column_name in described %}
-    {%- set column = column_dict[column_name] %}
-    {{ adapter.quote(column.stored_name or column_name) }} comment $${{ column.description | replace('$', '[$]') }}$${{ "," if not loop.last }}
-    {%- endfor %}
-  {%- endif %}
 {%- endmacro %}
 
 {#- dbt-snowflake's snapshot time: the current time in UTC, without a time zone. -#}
