@@ -56,7 +56,7 @@ record DynamicTableMaterialization() implements Materialization {
         Described now = described.get();
         Change change = change(now, targetLag, warehouse, config.getString("refresh_mode"), build.sql());
         if (change == Change.NONE) {
-            build.run(build.macros().refreshDynamicTable(target));
+            build.runMain(build.macros().refreshDynamicTable(target));
             return;
         }
         String onChange = Optional.ofNullable(config.getString("on_configuration_change")).orElse("apply")
@@ -65,7 +65,7 @@ record DynamicTableMaterialization() implements Materialization {
             case "continue" -> {
                 build.context().log().warn("Configuration changes were identified and `on_configuration_change` was"
                         + " set to `continue` for `" + target.render() + "`");
-                build.run(build.macros().refreshDynamicTable(target));
+                build.runMain(build.macros().refreshDynamicTable(target));
             }
             case "fail" -> throw ModelException.project("Configuration changes were identified and"
                     + " `on_configuration_change` was set to `fail` for `" + target.render() + "`");
@@ -73,7 +73,7 @@ record DynamicTableMaterialization() implements Materialization {
                 if (change == Change.REPLACE) {
                     create(build, Optional.empty(), target);
                 } else {
-                    build.run(build.macros().alterDynamicTable(target,
+                    build.runMain(build.macros().alterDynamicTable(target,
                             same(now.targetLag(), targetLag) ? null : targetLag,
                             same(now.warehouse(), warehouse) ? null : warehouse));
                 }
@@ -90,7 +90,7 @@ record DynamicTableMaterialization() implements Materialization {
             build.run(build.macros().dropRelation(existing.get()));
             build.cache().dropped(existing.get());
         }
-        build.run(build.macros().createDynamicTableAs(target, build.sql()));
+        build.runMain(build.macros().createDynamicTableAs(target, build.sql()));
         build.cache().created(target);
     }
 

@@ -106,7 +106,7 @@ record IncrementalMaterialization() implements Materialization {
         Optional<Relation> existing = build.existing(build.target());
         if (existing.isEmpty()) {
             Relation table = build.target().withType(Relation.RelationType.TABLE);
-            build.run(build.macros().createTableAs(false, table, build.sql()));
+            build.runMain(build.macros().createTableAs(false, table, build.sql()));
             build.cache().created(table);
             return;
         }
@@ -136,9 +136,10 @@ record IncrementalMaterialization() implements Materialization {
             List<String> predicates = NodeConfig.stringList(build.node().config().get("incremental_predicates"));
             String sql = build.macros().incrementalSql(strategy, target, tmp, uniqueKey, columns, predicates);
             if (inPlace) {
-                build.run(sql);
+                build.runMain(sql);
             } else {
                 build.runAtomically(List.of(sql));
+                build.markMain();
             }
         } finally {
             if (!build.session().isCancelled()) {

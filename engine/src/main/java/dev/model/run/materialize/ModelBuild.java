@@ -34,6 +34,7 @@ final class ModelBuild {
     private final Hooks hooks;
     private final List<String> executed = Collections.synchronizedList(new ArrayList<>());
     private StatementResult lastResult = StatementResult.ok(-1);
+    private StatementResult mainResult;
 
     ModelBuild(ModelNode node, Relation target, String sql, ExecutionContext context, Session session,
                SqlMacros macros, ExecutionScope scope, Hooks hooks) {
@@ -125,6 +126,20 @@ final class ModelBuild {
         }
     }
 
+    /**
+     * Runs the model's main SQL (dbt's {@code statement('main')}): its result, not that of the
+     * clean-up, grants or comments after it, is what the node reports.
+     */
+    void runMain(String text) {
+        run(text);
+        mainResult = lastResult;
+    }
+
+    /** The result of what ran last is the node's (after {@link #runAtomically} of the main SQL). */
+    void markMain() {
+        mainResult = lastResult;
+    }
+
     /** Runs a query, recorded with the statements, and returns its rows. */
     QueryResult query(String sql) {
         executed.add(sql);
@@ -188,7 +203,7 @@ final class ModelBuild {
     }
 
     StatementResult lastResult() {
-        return lastResult;
+        return mainResult != null ? mainResult : lastResult;
     }
 
     /** Every statement sent so far, for {@code target/run/}. */

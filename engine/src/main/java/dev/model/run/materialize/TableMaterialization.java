@@ -51,7 +51,7 @@ record TableMaterialization() implements Materialization {
         build.dropIfExists(tmp);
         build.dropIfExists(backup);
         try {
-            build.run(build.macros().createTableAs(false, tmp, sql));
+            build.runMain(build.macros().createTableAs(false, tmp, sql));
         } catch (ModelException failure) {
             dropQuietly(build, tmp, failure);
             throw failure;
@@ -83,7 +83,7 @@ record TableMaterialization() implements Materialization {
             build.run(build.macros().dropRelation(existing.get()));
             build.cache().dropped(existing.get());
         }
-        build.run(build.macros().createTableAs(false, target, sql));
+        build.runMain(build.macros().createTableAs(false, target, sql));
         build.cache().created(target);
     }
 
