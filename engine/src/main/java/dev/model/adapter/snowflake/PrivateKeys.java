@@ -41,7 +41,7 @@ final class PrivateKeys {
         }
         byte[] der;
         try {
-            der = Base64.getMimeDecoder().decode(trimmed);
+            der = Base64.getDecoder().decode(trimmed.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new KeyProblem("is neither a PEM key (-----BEGIN PRIVATE KEY-----) nor base64 DER");
         }

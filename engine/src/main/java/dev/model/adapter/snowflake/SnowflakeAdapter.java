@@ -3,6 +3,7 @@ package dev.model.adapter.snowflake;
 import dev.model.adapter.AbstractJdbcAdapter;
 import dev.model.adapter.Capability;
 import dev.model.adapter.Column;
+import dev.model.adapter.CsvOptions;
 import dev.model.adapter.IdentifierCase;
 import dev.model.adapter.Quoting;
 import dev.model.adapter.Relation;
@@ -14,7 +15,10 @@ import dev.model.project.Target;
 import net.snowflake.client.api.connection.SnowflakeConnection;
 import net.snowflake.client.api.driver.SnowflakeDriver;
 import net.snowflake.client.api.statement.SnowflakeStatement;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -344,6 +348,38 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
             }
         }
         return loaded;
+    }
+
+    /**
+     * Snowflake's native CSV load is {@code PUT} to a stage and {@code COPY INTO}; without a stage
+     * the file is read here and its fields bound as text, which Snowflake casts to each column's
+     * type, through the same array-bound inserts as {@link #doLoadRows}.
+     */
+    @Override
+    protected long doLoadCsv(Connection c, Relation table, Path csvFile, CsvOptions options) throws SQLException {
+        List<Column> columns = doGetColumns(c, table);
+        if (columns.isEmpty()) {
+            throw new SQLException("Table '" + table.render() + "' does not exist or not authorized.", "02000", 2003);
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(options.delimiter()).setQuote(options.quote())
+                .setSkipHeaderRecord(options.header()).setHeader().get();
+        if (!options.header()) {
+            format = CSVFormat.RFC4180.builder().setDelimiter(options.delimiter()).setQuote(options.quote()).get();
+        }
+        try (CSVParser parser = CSVParser.parse(csvFile, StandardCharsets.UTF_8, format)) {
+            Iterable<Object[]> rows = () -> java.util.stream.StreamSupport.stream(parser.spliterator(), false)
+                    .map(record -> {
+                        Object[] row = new Object[record.size()];
+                        for (int i = 0; i < row.length; i++) {
+                            String field = record.get(i);
+                            row[i] = field.equals(options.nullString()) ? null : field;
+                        }
+                        return row;
+                    }).iterator();
+            return doLoadRows(c, table, columns, rows);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new SQLException("Could not read " + csvFile + ": " + e.getMessage(), e);
+        }
     }
 
     private static Object bindable(Object value) {

@@ -18,8 +18,8 @@ final class SnowflakeErrors {
     }
 
     /**
-     * {@code Snowflake error 002003 (02000): SQL compilation error: ...}, on one line: Snowflake's
-     * six-digit code (as its console prints it), the SQL state, the message.
+     * {@code Snowflake error 002003: SQL compilation error: ...}, on one line: Snowflake's six-digit
+     * code (as its console prints it) and its message.
      */
     static String describe(SQLException e) {
         String message = e.getMessage() == null || e.getMessage().isBlank() ? "no message from the driver" : e.getMessage();
@@ -27,8 +27,7 @@ final class SnowflakeErrors {
         if (e.getErrorCode() == 0) {
             return message;
         }
-        String state = e.getSQLState() == null || e.getSQLState().isBlank() ? "" : " (" + e.getSQLState() + ")";
-        return "Snowflake error " + code(e) + state + ": " + message;
+        return "Snowflake error " + code(e) + ": " + message;
     }
 
     /** Snowflake's code as it prints it: six digits, zero-padded ({@code 002003}). */
