@@ -36,7 +36,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "consume", mixinStandardHelpOptions = true,
         description = "Load Kafka topics into raw.<topic> tables of the profile's warehouse, exactly once: each batch "
-                + "and its offsets commit in one transaction.")
+                + "and its offsets commit in one transaction (--sink jdbc), or Snowflake's committed offset tokens "
+                + "say where each partition resumes (--sink snowpipe-streaming).")
 public final class ConsumeCommand implements Callable<Integer> {
 
     enum Tolerance { all, none }
