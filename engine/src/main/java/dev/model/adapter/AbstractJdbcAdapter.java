@@ -38,6 +38,7 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
     private final Set<JdbcSession> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
+    /** {@code threads}: how many idle connections the pool keeps for reuse (0 keeps none). */
     protected AbstractJdbcAdapter(String type, Set<Capability> capabilities, int threads, Log log) {
         this.type = type;
         this.capabilities = capabilities.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(capabilities));
@@ -199,6 +200,14 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
         statement.cancel();
     }
 
+    /**
+     * The driver's message as errors show it. Snowflake adds its error code and removes any
+     * configured secret; the default is the driver's message unchanged.
+     */
+    protected String errorMessage(SQLException e) {
+        return e.getMessage();
+    }
+
     /** A trivial query proving the connection works. */
     protected String testQuery() {
         return "select 1";
@@ -230,7 +239,7 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
             connection = pool.acquire();
         } catch (SQLException e) {
             throw new ModelException(ErrorCategory.WAREHOUSE, "Could not connect to " + type + ": "
-                    + SqlErrors.oneLine(e.getMessage()), null, e);
+                    + SqlErrors.oneLine(errorMessage(e)), null, e);
         }
         JdbcSession session = new JdbcSession(this, connection, label);
         open.add(session);
@@ -367,7 +376,7 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
         }
         if (!failures.isEmpty()) {
             ModelException error = new ModelException(ErrorCategory.WAREHOUSE, "Closing the " + type
-                    + " connection failed: " + SqlErrors.oneLine(failures.get(0).getMessage()), null, failures.get(0));
+                    + " connection failed: " + SqlErrors.oneLine(errorMessage(failures.get(0))), null, failures.get(0));
             throw error;
         }
     }

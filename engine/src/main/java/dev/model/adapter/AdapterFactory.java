@@ -16,6 +16,14 @@ public interface AdapterFactory {
     String type();
 
     /**
+     * The default quote policy of relations on this warehouse, known without connecting: compile
+     * names relations with it; the adapter's {@link WarehouseAdapter#quoting()} returns the same.
+     */
+    default Quoting quoting() {
+        return Quoting.ALL_DOUBLE;
+    }
+
+    /**
      * Opens the warehouse for {@code target}. Relative paths in the settings resolve against
      * {@code baseDirectory} (the directory the command runs in). Failures to connect are a
      * WAREHOUSE ModelException; bad settings a PROJECT one.

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Keeps up to {@code maxIdle} (the profile's threads) connections for reuse; opens more on demand,
  * because the scheduler already bounds concurrency and a hard cap could deadlock a worker that
- * borrows a second connection.
+ * borrows a second connection. A {@code maxIdle} of 0 keeps none (dbt-snowflake's
+ * {@code reuse_connections: false}).
  */
 final class ConnectionPool {
 
@@ -25,7 +26,7 @@ final class ConnectionPool {
 
     ConnectionPool(Opener opener, int maxIdle) {
         this.opener = opener;
-        this.maxIdle = Math.max(1, maxIdle);
+        this.maxIdle = Math.max(0, maxIdle);
     }
 
     Connection acquire() throws SQLException {

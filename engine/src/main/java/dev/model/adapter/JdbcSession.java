@@ -60,7 +60,7 @@ final class JdbcSession implements Session {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw SqlErrors.wrap(adapter.type(), sql, relation, e, cancelled);
+            throw SqlErrors.wrap(adapter, sql, relation, e, cancelled);
         } finally {
             adapter.endTurn();
         }
@@ -68,7 +68,7 @@ final class JdbcSession implements Session {
 
     private void refuseIfCancelled(String sql, Relation relation) {
         if (cancelled) {
-            throw SqlErrors.wrap(adapter.type(), sql, relation,
+            throw SqlErrors.wrap(adapter, sql, relation,
                     new SQLException("the run was cancelled before this statement started"), true);
         }
     }
@@ -196,7 +196,7 @@ final class JdbcSession implements Session {
             // and a connection in that state must not return to the pool.
             adapter.discard(connection);
             if (committed) {
-                throw SqlErrors.wrap(adapter.type(), sql, relation, e, false);
+                throw SqlErrors.wrap(adapter, sql, relation, e, false);
             }
         }
     }

@@ -13,13 +13,13 @@ final class SqlErrors {
     private SqlErrors() {
     }
 
-    static ModelException wrap(String adapterType, String sql, Relation relation, SQLException e, boolean cancelled) {
+    static ModelException wrap(AbstractJdbcAdapter adapter, String sql, Relation relation, SQLException e, boolean cancelled) {
         StringBuilder message = new StringBuilder(cancelled ? "Statement cancelled" : "Database error");
-        message.append(" (").append(adapterType).append(')');
+        message.append(" (").append(adapter.type()).append(')');
         if (relation != null) {
             message.append(" on ").append(relation.render());
         }
-        message.append(": ").append(oneLine(e.getMessage()));
+        message.append(": ").append(oneLine(adapter.errorMessage(e)));
         if (sql != null) {
             message.append(" [statement: ").append(abbreviate(sql)).append(']');
         }

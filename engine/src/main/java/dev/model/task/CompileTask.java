@@ -1,5 +1,6 @@
 package dev.model.task;
 
+import dev.model.adapter.Adapters;
 import dev.model.artifacts.ArtifactMetadata;
 import dev.model.artifacts.ManifestWriter;
 import dev.model.compile.CompiledFiles;
@@ -44,7 +45,7 @@ public final class CompileTask {
     /** Where each node lives in the warehouse, known without connecting. */
     public static NodeRelations naming(LoadedProject project) {
         return new NodeRelations(project.jinja(), project.config().name(), project.target(),
-                Quotings.forType(project.target().type()));
+                Adapters.discover().factory(project.target().type()).quoting());
     }
 
     /** Compiles without a warehouse: a template that calls {@code run_query} fails. */

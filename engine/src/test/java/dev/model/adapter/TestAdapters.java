@@ -16,18 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 final class TestAdapters {
 
     @Test
-    void findsBothBuiltInAdapters() {
-        assertEquals(List.of("duckdb", "h2"), Adapters.discover().types());
+    void findsTheBuiltInAdapters() {
+        assertEquals(List.of("duckdb", "h2", "snowflake"), Adapters.discover().types());
         assertEquals("h2", Adapters.discover().factory("H2").type());
     }
 
     @Test
     void unknownTypeNamesTheTypeAndTheKnownOnes() {
-        Target target = new Target("demo", "prod", "snowflake", null, null, 1, Map.of());
+        Target target = new Target("demo", "prod", "postgres", null, null, 1, Map.of());
         ModelException error = assertThrows(ModelException.class,
                 () -> Adapters.discover().open(target, Path.of("."), Log.silent()));
         assertEquals(ErrorCategory.PROJECT, error.category());
-        assertEquals("Unknown adapter type 'snowflake' in profiles.yml; known types: duckdb, h2", error.getMessage());
+        assertEquals("Unknown adapter type 'postgres' in profiles.yml; known types: duckdb, h2, snowflake", error.getMessage());
     }
 
     @Test
