@@ -1,5 +1,6 @@
 package dev.model.e2e.snowflake;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,9 +113,8 @@ abstract class TestingExampleProjectOnSnowflake {
         assertEquals(0, snowflakeBuild.exitCode(), snowflakeBuild::toString);
         Map<String, List<String>> expected = figures(openDuckDb(), this::duckDbRelation);
         Map<String, List<String>> actual = figures(snowflake.connect(), this::snowflakeRelation);
-        for (String figure : FIGURES.keySet()) {
-            assertEquals(expected.get(figure), actual.get(figure), figure + " on " + snowflake.description());
-        }
+        assertAll(FIGURES.keySet().stream().map(figure -> () ->
+                assertEquals(expected.get(figure), actual.get(figure), figure + " on " + snowflake.description())));
         // and the figures are not vacuous: the streamed half is there
         assertEquals(List.of("history|130", "stream|120"), actual.get("orders by source"));
     }
