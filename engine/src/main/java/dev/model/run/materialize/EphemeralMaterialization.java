@@ -9,6 +9,11 @@ record EphemeralMaterialization() implements Materialization {
     }
 
     @Override
+    public boolean appliesGrants() {
+        return false;
+    }
+
+    @Override
     public void build(ModelBuild build) {
         // nothing to build: consumers inline the model's SQL
     }

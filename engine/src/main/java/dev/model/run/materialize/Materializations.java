@@ -11,13 +11,15 @@ import java.util.Set;
 /**
  * Picks a model's materialization by its {@code materialized} config, as dbt does: a
  * {@code {% materialization %}} block of the project wins (for the adapter, then {@code default}),
- * then the engine's own strategies. Built once per invocation: the macro names are read once.
+ * then the engine's own strategies ({@code dynamic_table} only where the adapter's macros implement
+ * it). Built once per invocation: the macro names are read once.
  */
 final class Materializations {
 
     private final String rootProject;
     private final String adapterType;
     private final Set<String> projectBlocks = new HashSet<>();
+    private final boolean dynamicTables;
 
     Materializations(JinjaEngine jinja, String adapterType) {
         this.rootProject = jinja.settings().rootProjectName();
@@ -28,6 +30,9 @@ final class Materializations {
                 projectBlocks.add(macro.name());
             }
         }
+        String dispatched = adapterType + "__" + DynamicTableMaterialization.CREATE_MACRO;
+        this.dynamicTables = jinja.macros().macros().stream()
+                .anyMatch(m -> m.kind() == MacroDefinition.Kind.MACRO && m.name().equals(dispatched));
     }
 
     Materialization forNode(Node node) {
@@ -43,6 +48,15 @@ final class Materializations {
             case "table" -> new TableMaterialization();
             case "incremental" -> new IncrementalMaterialization();
             case "ephemeral" -> new EphemeralMaterialization();
+            case "dynamic_table" -> {
+                if (!dynamicTables) {
+                    throw ModelException.project("No materialization 'dynamic_table' was found for adapter "
+                            + adapterType + "! (searched types 'default' and '" + adapterType + "'); model "
+                            + node.name() + " sets materialized='dynamic_table', which only the snowflake adapter"
+                            + " has", node.location());
+                }
+                yield new DynamicTableMaterialization();
+            }
             default -> throw ModelException.project("No materialization '" + name + "' was found for adapter "
                     + adapterType + "! (searched types 'default' and '" + adapterType + "'); model " + node.name()
                     + " sets materialized='" + name + "'. Use view, table, incremental or ephemeral, or define it"

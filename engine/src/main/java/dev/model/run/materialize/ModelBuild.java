@@ -2,6 +2,7 @@ package dev.model.run.materialize;
 
 import dev.model.adapter.Capability;
 import dev.model.adapter.Column;
+import dev.model.adapter.QueryResult;
 import dev.model.adapter.Relation;
 import dev.model.adapter.Session;
 import dev.model.adapter.StatementResult;
@@ -33,6 +34,7 @@ final class ModelBuild {
     private final Hooks hooks;
     private final List<String> executed = Collections.synchronizedList(new ArrayList<>());
     private StatementResult lastResult = StatementResult.ok(-1);
+    private StatementResult mainResult;
 
     ModelBuild(ModelNode node, Relation target, String sql, ExecutionContext context, Session session,
                SqlMacros macros, ExecutionScope scope, Hooks hooks) {
@@ -102,12 +104,56 @@ final class ModelBuild {
         return context.flags().fullRefresh();
     }
 
-    /** Runs each statement of {@code text} in order. */
+    /**
+     * Runs each statement of {@code text} in order. A {@code begin ... commit} the text holds (as
+     * dbt-snowflake's DML macros emit) is rolled back when a statement inside it fails.
+     */
     void run(String text) {
-        for (String statement : SqlStatements.split(text)) {
-            executed.add(statement);
-            lastResult = session.execute(statement);
+        List<String> statements = SqlStatements.split(text);
+        List<StatementResult> results = ExplicitTransactions.run(session, statements, executed::add);
+        // the work's result, not the commit's, is what the node reports
+        StatementResult work = null;
+        for (int i = 0; i < results.size(); i++) {
+            if (!ExplicitTransactions.isControl(statements.get(i))) {
+                work = results.get(i);
+            }
         }
+        if (work == null && !results.isEmpty()) {
+            work = results.get(results.size() - 1);
+        }
+        if (work != null) {
+            lastResult = work;
+        }
+    }
+
+    /**
+     * Runs the model's main SQL (dbt's {@code statement('main')}): its result, not that of the
+     * clean-up, grants or comments after it, is what the node reports.
+     */
+    void runMain(String text) {
+        run(text);
+        mainResult = lastResult;
+    }
+
+    /** The result of what ran last is the node's (after {@link #runAtomically} of the main SQL). */
+    void markMain() {
+        mainResult = lastResult;
+    }
+
+    /** Runs a query, recorded with the statements, and returns its rows. */
+    QueryResult query(String sql) {
+        executed.add(sql);
+        return session.query(sql, 0);
+    }
+
+    /**
+     * Whether {@code create or replace} is atomic here while DDL commits by itself (Snowflake): a
+     * table is replaced in one statement, temporary relations live in the target schema for the
+     * session, and DML runs in explicit transactions. DuckDB (transactional DDL) and H2 (no
+     * create or replace table) keep the swap through {@code __dbt_tmp}.
+     */
+    boolean replacesInPlace() {
+        return ReplaceInPlace.appliesTo(context.adapter());
     }
 
     /**
@@ -151,8 +197,13 @@ final class ModelBuild {
         };
     }
 
+    /** dbt's grants over this build's session, recorded with its statements. */
+    Grants grants() {
+        return new Grants(context.jinja(), scope, session, executed::add);
+    }
+
     StatementResult lastResult() {
-        return lastResult;
+        return mainResult != null ? mainResult : lastResult;
     }
 
     /** Every statement sent so far, for {@code target/run/}. */

@@ -56,7 +56,7 @@ public final class ModelExecutor implements NodeExecutor {
                 ModelBuild probe = new ModelBuild(model, target, null, context, session, null, scope, null);
                 boolean incremental = materialization.canBeIncremental() && IncrementalMaterialization.isIncremental(probe);
                 if (materialization instanceof IncrementalMaterialization) {
-                    IncrementalMaterialization.strategy(model.config());
+                    IncrementalMaterialization.strategy(model.config(), context.jinja(), context.adapter().type());
                 }
                 compiled[0] = context.compiler().compileOne(model.uniqueId(), Optional.of(session.queryRunner()), incremental);
                 context.state().compiled(compiled[0]);
@@ -93,16 +93,23 @@ public final class ModelExecutor implements NodeExecutor {
         }
     }
 
+    /** dbt's order: pre-hooks, the build, post-hooks, then grants and persist_docs on what was built. */
     private static void materialize(ModelBuild build, Materialization materialization) {
         if (!materialization.runsOwnHooks()) {
             build.hooks().pre().forEach(build::run);
         }
+        Optional<Relation> before = materialization.appliesGrants() ? build.existing(build.target()) : Optional.empty();
         materialization.build(build);
         if (!materialization.runsOwnHooks()) {
             build.hooks().post().forEach(build::run);
         }
         if (!(materialization instanceof EphemeralMaterialization)) {
-            build.existing(build.target()).ifPresent(built -> PersistDocs.apply(build, built));
+            Optional<Relation> built = build.existing(build.target());
+            if (built.isPresent() && materialization.appliesGrants()) {
+                Grants.apply(build.context(), build.grants(), build.node().config(), built.get(),
+                        materialization.existedForGrants(before), materialization.replacesForGrants(build));
+            }
+            built.ifPresent(relation -> PersistDocs.apply(build, relation));
         }
     }
 

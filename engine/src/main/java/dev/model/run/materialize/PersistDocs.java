@@ -8,13 +8,12 @@ import dev.model.parse.ModelNode;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * dbt's {@code persist_docs}: the model's description as the relation's comment and the column
  * descriptions as column comments, where the warehouse keeps comments. Columns the relation does
- * not have are left out rather than failing the model.
+ * not have are left out rather than failing the model; each column's view carries
+ * {@code stored_name}, its name as the relation stores it.
  */
 final class PersistDocs {
 
@@ -31,16 +30,20 @@ final class PersistDocs {
             build.run(build.macros().relationComment(built, node.description()));
         }
         if (truthy(persist.get("columns")) && !node.columns().isEmpty()) {
-            Set<String> present = build.columns(built).stream().map(Column::name)
-                    .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            Map<String, String> present = new LinkedHashMap<>();
+            for (Column column : build.columns(built)) {
+                present.putIfAbsent(column.name().toLowerCase(Locale.ROOT), column.name());
+            }
             Map<String, Object> columns = new LinkedHashMap<>();
             for (ColumnInfo column : node.columns().values()) {
-                if (present.contains(column.name().toLowerCase(Locale.ROOT)) && column.description() != null
-                        && !column.description().isBlank()) {
+                String stored = present.get(column.name().toLowerCase(Locale.ROOT));
+                if (stored != null && column.description() != null && !column.description().isBlank()) {
                     Map<String, Object> view = new LinkedHashMap<>();
                     view.put("name", column.name());
                     view.put("description", column.description());
                     view.put("quote", column.quote());
+                    // the name as the relation has it (Snowflake folds unquoted names to upper case)
+                    view.put("stored_name", stored);
                     columns.put(column.name(), view);
                 }
             }

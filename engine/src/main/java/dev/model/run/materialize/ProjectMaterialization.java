@@ -21,6 +21,11 @@ record ProjectMaterialization(String name, String macroName) implements Material
     }
 
     @Override
+    public boolean appliesGrants() {
+        return false;
+    }
+
+    @Override
     public void build(ModelBuild build) {
         Map<String, Object> names = new LinkedHashMap<>(build.scope().extraContext());
         names.put("sql", build.sql());

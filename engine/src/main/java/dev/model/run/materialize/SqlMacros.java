@@ -31,6 +31,11 @@ final class SqlMacros {
         return call("get_create_view_as_sql", relation, sql);
     }
 
+    /** {@code create_view_as_with_temp_flag}: a temporary view where the warehouse has them (Snowflake). */
+    String createTemporaryViewAs(Relation relation, String sql) {
+        return call("create_view_as_with_temp_flag", relation, sql, true);
+    }
+
     String dropRelation(Relation relation) {
         return call("drop_relation", relation);
     }
@@ -55,6 +60,46 @@ final class SqlMacros {
         args.put("temp_relation", source);
         args.put("dest_columns", columns);
         return call("get_incremental_append_sql", args);
+    }
+
+    /**
+     * dbt's {@code get_incremental_<strategy>_sql(arg_dict)}: {@code delete+insert} calls
+     * {@code get_incremental_delete_insert_sql}, {@code default} the adapter's default strategy.
+     */
+    String incrementalSql(String strategy, Relation target, Relation source, Object uniqueKey,
+                          List<Map<String, Object>> columns, List<String> predicates) {
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        args.put("target_relation", target);
+        args.put("temp_relation", source);
+        args.put("unique_key", uniqueKey);
+        args.put("dest_columns", columns);
+        args.put("incremental_predicates", predicates.isEmpty() ? null : predicates);
+        return call(strategyMacro(strategy), args);
+    }
+
+    static String strategyMacro(String strategy) {
+        return "get_incremental_" + strategy.replace('+', '_') + "_sql";
+    }
+
+    /** dbt-snowflake's choice of the new rows' temporary relation: {@code view} or {@code table}. */
+    String tmpRelationType(String strategy, Object uniqueKey) {
+        return call("dbt_snowflake_get_tmp_relation_type", strategy, uniqueKey, "sql");
+    }
+
+    String createDynamicTableAs(Relation relation, String sql) {
+        return call("get_create_dynamic_table_as_sql", relation, sql);
+    }
+
+    String refreshDynamicTable(Relation relation) {
+        return call("refresh_dynamic_table", relation);
+    }
+
+    String alterDynamicTable(Relation relation, String targetLag, String warehouse) {
+        return call("get_alter_dynamic_table_sql", relation, targetLag, warehouse);
+    }
+
+    String describeDynamicTables(Relation relation) {
+        return call("describe_dynamic_tables", relation);
     }
 
     String addRemoveColumns(Relation relation, List<Map<String, Object>> add, List<Map<String, Object>> remove) {

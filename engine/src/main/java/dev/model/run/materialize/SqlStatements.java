@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Splits the text a macro or hook rendered into statements at top-level semicolons, as dbt's
- * adapters do before sending them: semicolons inside quotes, quoted names and comments stay.
+ * adapters do before sending them: semicolons inside quotes, quoted names, {@code $$...$$} strings
+ * (Snowflake's comments, Postgres' bodies) and comments stay.
  * Empty statements (only blanks and comments) are dropped.
  */
 public final class SqlStatements {
@@ -24,6 +25,10 @@ public final class SqlStatements {
             int end = i + 1;
             if (c == '\'' || c == '"') {
                 end = closing(sql, i, c);
+                hasCode = true;
+            } else if (c == '$' && i + 1 < n && sql.charAt(i + 1) == '$') {
+                int close = sql.indexOf("$$", i + 2);
+                end = close < 0 ? n : close + 2;
                 hasCode = true;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 int eol = sql.indexOf('\n', i);

@@ -18,6 +18,11 @@ import java.util.Optional;
  * {@code __dbt_tmp} with {@code <name>} missing until the next run, which drops both leftovers and
  * rebuilds; after step 2 the new table is in place and only the backup is left to drop. As with
  * dbt on Postgres, dropping the backup drops views that depend on the old table.
+ *
+ * <p>Where {@code create or replace} is itself the atomic swap and DDL is not transactional
+ * (Snowflake, see {@link ReplaceInPlace}), the table is one {@code create or replace} statement, as
+ * dbt-snowflake builds it: a failing model leaves the old table as it was, and only a view of the
+ * same name is dropped first.
  */
 record TableMaterialization() implements Materialization {
 
@@ -36,13 +41,17 @@ record TableMaterialization() implements Materialization {
 
     /** Builds {@code sql} into a temporary table and swaps it in for the model's relation. */
     static void swapIn(ModelBuild build, String sql) {
+        if (build.replacesInPlace()) {
+            replaceInPlace(build, sql);
+            return;
+        }
         Relation target = build.target().withType(Relation.RelationType.TABLE);
         Relation tmp = target.withIdentifier(target.identifier() + TMP_SUFFIX);
         Relation backup = target.withIdentifier(target.identifier() + BACKUP_SUFFIX);
         build.dropIfExists(tmp);
         build.dropIfExists(backup);
         try {
-            build.run(build.macros().createTableAs(false, tmp, sql));
+            build.runMain(build.macros().createTableAs(false, tmp, sql));
         } catch (ModelException failure) {
             dropQuietly(build, tmp, failure);
             throw failure;
@@ -63,6 +72,18 @@ record TableMaterialization() implements Materialization {
         build.runAtomically(swap);
         build.cache().dropped(tmp);
         build.cache().dropped(backup);
+        build.cache().created(target);
+    }
+
+    /** dbt-snowflake's table: drop what is not a table in the way, then {@code create or replace}. */
+    private static void replaceInPlace(ModelBuild build, String sql) {
+        Relation target = build.target().withType(Relation.RelationType.TABLE);
+        Optional<Relation> existing = build.existing(build.target());
+        if (existing.isPresent() && existing.get().type() != Relation.RelationType.TABLE) {
+            build.run(build.macros().dropRelation(existing.get()));
+            build.cache().dropped(existing.get());
+        }
+        build.runMain(build.macros().createTableAs(false, target, sql));
         build.cache().created(target);
     }
 

@@ -18,6 +18,11 @@ record ViewMaterialization() implements Materialization {
     }
 
     @Override
+    public boolean existedForGrants(Optional<Relation> before) {
+        return before.isPresent() && before.get().type() == Relation.RelationType.VIEW;
+    }
+
+    @Override
     public void build(ModelBuild build) {
         Relation view = build.target().withType(Relation.RelationType.VIEW);
         Optional<Relation> existing = build.existing(build.target());

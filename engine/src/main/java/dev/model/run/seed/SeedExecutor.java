@@ -12,6 +12,7 @@ import dev.model.run.TimingInfo;
 import dev.model.run.execute.ExecutionContext;
 import dev.model.run.execute.NodeExecutor;
 import dev.model.run.materialize.ExecutionScope;
+import dev.model.run.materialize.Grants;
 import dev.model.run.materialize.Hooks;
 import dev.model.run.schedule.CancellationToken;
 import java.time.Clock;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * {@code model seed} for one CSV file: reads it, types its columns, and replaces the seed's table
- * all or nothing (see {@link SeedTable}), between its {@code pre_hook}s and {@code post_hook}s.
+ * all or nothing (see {@link SeedTable}), between its {@code pre_hook}s and {@code post_hook}s,
+ * then applies its {@code grants}.
  * Success reads as dbt's {@code INSERT <rows>}.
  */
 public final class SeedExecutor implements NodeExecutor {
@@ -46,14 +48,17 @@ public final class SeedExecutor implements NodeExecutor {
             SeedConfig config = SeedConfig.of(seed, context.adapter().identifierCase());
             SeedCsv csv = new SeedCsv(seed.file(), seed.originalFilePath(), config.delimiter());
             timer.time(TimingInfo.COMPILE, () -> { });
-            Hooks hooks = Hooks.render(seed, context.jinja(), new ExecutionScope(seed, context.graph(),
-                    context.compiler(), relation, session.queryRunner(), Map.of()));
+            ExecutionScope scope = new ExecutionScope(seed, context.graph(), context.compiler(), relation,
+                    session.queryRunner(), Map.of());
+            Hooks hooks = Hooks.render(seed, context.jinja(), scope);
             long rows = timer.time(TimingInfo.EXECUTE, () -> {
                 hooks.pre().forEach(session::execute);
-                long loaded = new SeedTable(context.adapter(), session, relation)
+                SeedTable.Loaded loaded = new SeedTable(context.adapter(), session, relation)
                         .replaceWith(SeedLoader.forAdapter(context.adapter().type(), csv, config), context.flags().fullRefresh());
                 hooks.post().forEach(session::execute);
-                return loaded;
+                Grants.apply(context, new Grants(context.jinja(), scope, session, statement -> { }), seed.config(),
+                        relation.withType(Relation.RelationType.TABLE), loaded.existed(), loaded.replaced());
+                return loaded.rows();
             });
             // Later nodes of the same invocation (a model reading the seed) see it in the relation cache.
             context.state().relations().created(relation.withType(Relation.RelationType.TABLE));

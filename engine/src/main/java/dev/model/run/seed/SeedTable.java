@@ -5,6 +5,8 @@ import dev.model.adapter.Column;
 import dev.model.adapter.Relation;
 import dev.model.adapter.Session;
 import dev.model.adapter.WarehouseAdapter;
+import dev.model.run.materialize.ExplicitTransactions;
+import dev.model.run.materialize.ReplaceInPlace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,45 +32,65 @@ final class SeedTable {
         this.target = target;
     }
 
-    long replaceWith(SeedLoader loader, boolean fullRefresh) {
+    /**
+     * What a load did: the rows loaded, whether a table was there before, and whether it was
+     * replaced by a new one (rather than its rows), which decides what happens to its grants.
+     */
+    record Loaded(long rows, boolean existed, boolean replaced) {
+    }
+
+    Loaded replaceWith(SeedLoader loader, boolean fullRefresh) {
         session.createSchemaIfMissing(target.database(), target.schema());
         Relation staged = target.withIdentifier(target.identifier() + "__dbt_tmp").withType(Relation.RelationType.TABLE);
         session.dropRelation(staged);
         long rows;
-        boolean swapped = false;
+        Loaded loaded = null;
         try {
             rows = loader.createAndLoad(session, staged);
-            swapIn(staged, fullRefresh);
-            swapped = true;
+            loaded = swapIn(staged, fullRefresh, rows);
         } finally {
-            if (!swapped) {
+            if (loaded == null) {
                 session.dropRelation(staged.withType(Relation.RelationType.UNKNOWN));
             }
         }
-        return rows;
+        return loaded;
     }
 
-    private void swapIn(Relation staged, boolean fullRefresh) {
+    private Loaded swapIn(Relation staged, boolean fullRefresh, long rows) {
         Optional<Relation> existing = session.getRelation(target);
         boolean atomicSwap = adapter.supports(Capability.TRANSACTIONAL_DDL);
         if (!atomicSwap && existing.isPresent() && existing.get().type() == Relation.RelationType.TABLE && !fullRefresh
                 && sameColumns(session.getColumns(existing.get()), session.getColumns(staged))) {
-            session.executeInTransaction(List.of(
+            List<String> replaceRows = List.of(
                     "delete from " + target.render(),
-                    "insert into " + target.render() + " select * from " + staged.render()));
+                    "insert into " + target.render() + " select * from " + staged.render());
+            if (ReplaceInPlace.appliesTo(adapter)) {
+                // dbt-snowflake's DML shape: an explicit begin ... commit, not the driver's auto-commit switch
+                List<String> explicit = new ArrayList<>();
+                explicit.add("begin");
+                explicit.addAll(replaceRows);
+                explicit.add("commit");
+                ExplicitTransactions.run(session, explicit, statement -> { });
+            } else {
+                session.executeInTransaction(replaceRows);
+            }
             session.dropRelation(staged);
-            return;
+            return new Loaded(rows, true, false);
         }
-        List<String> statements = new ArrayList<>();
-        existing.ifPresent(old -> statements.add("drop " + (old.type() == Relation.RelationType.VIEW ? "view" : "table")
+        List<String> drop = new ArrayList<>();
+        existing.ifPresent(old -> drop.add("drop " + (old.type() == Relation.RelationType.VIEW ? "view" : "table")
                 + " if exists " + target.render()));
-        String newName = target.quoting().identifier() ? target.quoting().quote(target.identifier()) : target.identifier();
-        statements.add("alter table " + staged.render() + " rename to " + newName);
         if (atomicSwap) {
+            String newName = target.quoting().identifier() ? target.quoting().quote(target.identifier()) : target.identifier();
+            List<String> statements = new ArrayList<>(drop);
+            statements.add("alter table " + staged.render() + " rename to " + newName);
             session.executeInTransaction(statements);
         } else {
-            statements.forEach(session::execute);
+            drop.forEach(session::execute);
+            // the adapter's own rename: Snowflake resolves an unqualified new name in the session's schema
+            session.renameRelation(staged, target.identifier());
         }
+        return new Loaded(rows, existing.isPresent(), true);
     }
 
     private static boolean sameColumns(List<Column> old, List<Column> fresh) {

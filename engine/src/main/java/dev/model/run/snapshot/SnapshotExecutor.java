@@ -16,7 +16,10 @@ import dev.model.run.TimingInfo;
 import dev.model.run.execute.ExecutionContext;
 import dev.model.run.execute.NodeExecutor;
 import dev.model.run.materialize.ExecutionScope;
+import dev.model.run.materialize.ExplicitTransactions;
+import dev.model.run.materialize.Grants;
 import dev.model.run.materialize.Hooks;
+import dev.model.run.materialize.ReplaceInPlace;
 import dev.model.run.schedule.CancellationToken;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,7 +36,7 @@ import java.util.stream.Collectors;
  * {@code dbt_valid_from} and {@code dbt_valid_to}; later runs stage the changes in
  * {@code <name>__dbt_tmp}, add columns the query gained, and apply the changes in one
  * transaction ({@code merge}, or update and insert where the warehouse has no merge). Its
- * {@code pre_hook}s run before and its {@code post_hook}s after.
+ * {@code pre_hook}s run before and its {@code post_hook}s after, then its {@code grants}.
  */
 public final class SnapshotExecutor implements NodeExecutor {
 
@@ -74,9 +77,12 @@ public final class SnapshotExecutor implements NodeExecutor {
             Hooks hooks = Hooks.render(snapshot, context.jinja(), scope);
             StatementResult result = timer.time(TimingInfo.EXECUTE, () -> {
                 hooks.pre().forEach(session::execute);
-                StatementResult built = build(context, session, config, sql, relation, compiled[0].compiledCode().strip());
+                Built built = build(context, session, config, sql, macros, relation, compiled[0].compiledCode().strip());
                 hooks.post().forEach(session::execute);
-                return built;
+                // dbt: should_revoke(target_relation_exists, full_refresh_mode=False)
+                Grants.apply(context, new Grants(context.jinja(), scope, session, statement -> { }), snapshot.config(),
+                        relation.withType(Relation.RelationType.TABLE), built.existed(), false);
+                return built.result();
             });
             context.state().relations().created(relation.withType(Relation.RelationType.TABLE));
             return NodeResult.builder(snapshot.uniqueId(), NodeStatus.SUCCESS)
@@ -100,14 +106,29 @@ public final class SnapshotExecutor implements NodeExecutor {
         }
     }
 
-    private StatementResult build(ExecutionContext context, Session session, SnapshotConfig config, SnapshotSql sql,
-                                  Relation target, String sourceSql) {
+    /** What a build did: its result, and whether the snapshot table was there before. */
+    private record Built(StatementResult result, boolean existed) {
+    }
+
+    /**
+     * In the Snowflake way ({@link ReplaceInPlace}) the first build and the staging table are dbt's
+     * {@code create_table_as} (transient, and temporary for the staging), and the merge writes its
+     * own {@code begin ... commit}; elsewhere they are plain tables and the changes one transaction.
+     */
+    private Built build(ExecutionContext context, Session session, SnapshotConfig config, SnapshotSql sql,
+                        SnapshotMacros macros, Relation target, String sourceSql) {
+        boolean inPlace = ReplaceInPlace.appliesTo(context.adapter());
         session.createSchemaIfMissing(target.database(), target.schema());
         Optional<Relation> existing = session.getRelation(target);
         if (existing.isEmpty()) {
-            session.execute(sql.firstBuild(sourceSql));
+            if (inPlace) {
+                runAll(session, macros.createTableAs(false, target.withType(Relation.RelationType.TABLE),
+                        sql.firstBuildSelect(sourceSql)));
+            } else {
+                session.execute(sql.firstBuild(sourceSql));
+            }
             long rows = count(session, "select count(*) from " + target.render());
-            return new StatementResult("SELECT " + rows, rows, null);
+            return new Built(new StatementResult("SELECT " + rows, rows, null), false);
         }
         List<Column> sourceColumns = session.query("select * from (\n" + sourceSql + "\n) dbt_snapshot_probe where 1 = 0", 0)
                 .columns().stream().map(c -> new Column(c.name(), c.typeName())).toList();
@@ -124,22 +145,51 @@ public final class SnapshotExecutor implements NodeExecutor {
                 ? quotedWhere(sourceColumns, targetHas, target)
                 : config.checkCols();
         Relation staging = target.withIdentifier(target.identifier() + "__dbt_tmp").withType(Relation.RelationType.TABLE);
-        session.dropRelation(staging.withType(Relation.RelationType.UNKNOWN));
+        // a temporary staging table (Snowflake) is dropped by its type, not looked up in the catalog
+        Relation stagingToDrop = inPlace ? staging : staging.withType(Relation.RelationType.UNKNOWN);
+        if (!inPlace) {
+            session.dropRelation(stagingToDrop);
+        }
         try {
-            session.execute(sql.createStaging(staging,
-                    sql.staging(sourceSql, quoted, checkColumns, config.checkAll() && columnAdded, targetHas)));
+            String stagingSql = sql.staging(sourceSql, quoted, checkColumns, config.checkAll() && columnAdded, targetHas);
+            if (inPlace) {
+                runAll(session, macros.createTableAs(true, staging, stagingSql));
+            } else {
+                session.execute(sql.createStaging(staging, stagingSql));
+            }
             List<String> insertColumns = alignColumns(session, target, staging, targetNames);
-            List<String> statements = useMerge(context)
-                    ? List.of(sql.merge(staging, insertColumns))
-                    : sql.updateThenInsert(staging, insertColumns);
+            List<StatementResult> results;
+            if (inPlace) {
+                results = runAll(session, macros.merge(target, staging, insertColumns));
+            } else {
+                List<String> statements = useMerge(context)
+                        ? dev.model.run.materialize.SqlStatements.split(macros.merge(target, staging, insertColumns))
+                        : sql.updateThenInsert(staging, insertColumns);
+                results = session.executeInTransaction(statements);
+            }
             long changed = 0;
-            for (StatementResult result : session.executeInTransaction(statements)) {
+            for (StatementResult result : results) {
                 changed += Math.max(0, result.rowsAffected());
             }
-            return new StatementResult("MERGE " + changed, changed, null);
+            return new Built(new StatementResult("MERGE " + changed, changed, null), true);
         } finally {
-            session.dropRelation(staging.withType(Relation.RelationType.UNKNOWN));
+            if (!session.isCancelled()) {
+                session.dropRelation(stagingToDrop);
+            }
         }
+    }
+
+    /** The statements of a macro's text, run in order; a {@code begin ... commit} in it is rolled back on failure. */
+    private static List<StatementResult> runAll(Session session, String text) {
+        List<String> statements = dev.model.run.materialize.SqlStatements.split(text);
+        List<StatementResult> results = ExplicitTransactions.run(session, statements, statement -> { });
+        List<StatementResult> work = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            if (!ExplicitTransactions.isControl(statements.get(i))) {
+                work.add(results.get(i));
+            }
+        }
+        return work;
     }
 
     /** dbt's check that the table was built by a snapshot before changes are merged into it. */

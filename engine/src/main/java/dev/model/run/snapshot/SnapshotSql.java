@@ -9,9 +9,10 @@ import java.util.StringJoiner;
 /**
  * The SQL of dbt's snapshot materialization: the first build, the staging query that finds
  * inserts, updates and deletes against the current rows, and the statements that apply them
- * (one {@code merge}, or an update and an insert). The shapes follow dbt's
- * {@code build_snapshot_table}, {@code snapshot_staging_table} and {@code snapshot_merge_sql};
- * the hash and the snapshot time come from overridable macros.
+ * (an update and an insert where there is no {@code merge}; the merge itself is the dispatched
+ * {@code snapshot_merge_sql} macro). The shapes follow dbt's {@code build_snapshot_table},
+ * {@code snapshot_staging_table} and {@code snapshot_merge_sql}; the hash and the snapshot time
+ * come from overridable macros.
  *
  * <p>The staging rows have one column order in every branch: {@code dbt_change_type}, the source
  * columns, the unique key field(s), then {@code dbt_updated_at, dbt_valid_from, dbt_valid_to,
@@ -21,7 +22,6 @@ final class SnapshotSql {
 
     static final String CHANGE_TYPE = "dbt_change_type";
     private static final String SOURCE = "DBT_INTERNAL_SOURCE";
-    private static final String DEST = "DBT_INTERNAL_DEST";
 
     private final SnapshotConfig config;
     private final SnapshotColumns meta;
@@ -60,8 +60,13 @@ final class SnapshotSql {
 
     /** {@code create table <target> as}: the source rows with their meta columns, all current. */
     String firstBuild(String sourceSql) {
+        return "create table " + target.render() + " as\n" + firstBuildSelect(sourceSql);
+    }
+
+    /** The first build's query: the source rows with their meta columns, all current. */
+    String firstBuildSelect(String sourceSql) {
         String updatedAt = updatedAtExpression();
-        StringBuilder sql = new StringBuilder("create table ").append(target.render()).append(" as\nselect *,\n    ")
+        StringBuilder sql = new StringBuilder("select *,\n    ")
                 .append(scdId()).append(" as ").append(meta.scdId()).append(",\n    ")
                 .append(updatedAt).append(" as ").append(meta.updatedAt()).append(",\n    ")
                 .append(updatedAt).append(" as ").append(meta.validFrom()).append(",\n    ")
@@ -226,19 +231,7 @@ final class SnapshotSql {
         return "create table " + staging.render() + " as\nselect * from (\n" + stagingSql + "\n) dbt_snapshot_staging";
     }
 
-    /** dbt's {@code snapshot_merge_sql}: close changed and deleted rows, insert the new versions. */
-    String merge(Relation staging, List<String> insertColumns) {
-        return "merge into " + target.render() + " as " + DEST + "\nusing " + staging.render() + " as " + SOURCE
-                + "\non " + SOURCE + "." + meta.scdId() + " = " + DEST + "." + meta.scdId()
-                + "\nwhen matched\n  and " + isCurrent(DEST + ".")
-                + "\n  and " + SOURCE + "." + CHANGE_TYPE + " in ('update', 'delete')"
-                + "\n  then update set " + meta.validTo() + " = " + SOURCE + "." + meta.validTo()
-                + "\nwhen not matched\n  and " + SOURCE + "." + CHANGE_TYPE + " = 'insert'"
-                + "\n  then insert (" + String.join(", ", insertColumns) + ")\n  values ("
-                + qualified(SOURCE, insertColumns) + ")";
-    }
-
-    /** The same as {@link #merge} for warehouses without {@code merge}: an update, then an insert. */
+    /** What dbt's {@code snapshot_merge_sql} does, for warehouses without {@code merge}: an update, then an insert. */
     List<String> updateThenInsert(Relation staging, List<String> insertColumns) {
         String update = "update " + target.render() + " set " + meta.validTo() + " = (select " + SOURCE + "."
                 + meta.validTo() + " from " + staging.render() + " as " + SOURCE + " where " + SOURCE + "."

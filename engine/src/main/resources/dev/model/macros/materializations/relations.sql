@@ -155,6 +155,60 @@
   select {{ get_quoted_csv(names) }} from {{ temp_relation }}
 {%- endmacro %}
 
+{#- dbt's incremental strategy macros: get_incremental_<strategy>_sql(arg_dict), each dispatched, so a
+    project overrides one strategy (or adds its own) as in dbt. 'default' is what a model without
+    incremental_strategy gets. -#}
+
+{% macro get_incremental_default_sql(arg_dict) -%}
+  {{ return(adapter.dispatch('get_incremental_default_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+
+{#- This engine's default before dbt 1.x adapters picked their own: append without a unique_key,
+    delete+insert with one. -#}
+{% macro default__get_incremental_default_sql(arg_dict) -%}
+  {%- if arg_dict['unique_key'] is none -%}
+    {{ return(get_incremental_append_sql(arg_dict)) }}
+  {%- else -%}
+    {{ return(get_incremental_delete_insert_sql(arg_dict)) }}
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro get_incremental_merge_sql(arg_dict) -%}
+  {{ return(adapter.dispatch('get_incremental_merge_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+
+{% macro default__get_incremental_merge_sql(arg_dict) -%}
+  {{ return(get_merge_sql(arg_dict['target_relation'], arg_dict['temp_relation'], arg_dict['unique_key'],
+      arg_dict['dest_columns'], arg_dict['incremental_predicates'])) }}
+{%- endmacro %}
+
+{% macro get_incremental_delete_insert_sql(arg_dict) -%}
+  {{ return(adapter.dispatch('get_incremental_delete_insert_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+
+{% macro default__get_incremental_delete_insert_sql(arg_dict) -%}
+  {{ return(get_delete_insert_merge_sql(arg_dict['target_relation'], arg_dict['temp_relation'], arg_dict['unique_key'],
+      arg_dict['dest_columns'], arg_dict['incremental_predicates'])) }}
+{%- endmacro %}
+
+{#- Only adapters that implement it (<adapter>__get_incremental_insert_overwrite_sql) accept the strategy;
+    the engine checks that before anything runs. -#}
+{% macro get_incremental_insert_overwrite_sql(arg_dict) -%}
+  {{ return(adapter.dispatch('get_incremental_insert_overwrite_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+
+{#- A temporary view over the model's SQL, where the warehouse has session-scoped views (Snowflake). -#}
+{% macro create_view_as_with_temp_flag(relation, sql, is_temporary=False) -%}
+  {{ return(adapter.dispatch('create_view_as_with_temp_flag', 'dbt')(relation, sql, is_temporary)) }}
+{%- endmacro %}
+
+{% macro default__create_view_as_with_temp_flag(relation, sql, is_temporary=False) -%}
+  {%- if is_temporary -%}
+    {{ exceptions.raise_compiler_error("Temporary views are not supported by the " ~ adapter.type() ~ " adapter") }}
+  {%- endif -%}
+  {{ return(create_view_as(relation, sql)) }}
+{%- endmacro %}
+
 {% macro alter_relation_add_remove_columns(relation, add_columns=none, remove_columns=none) -%}
   {{ return(adapter.dispatch('alter_relation_add_remove_columns', 'dbt')(relation, add_columns, remove_columns)) }}
 {%- endmacro %}

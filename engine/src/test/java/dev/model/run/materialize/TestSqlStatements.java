@@ -29,4 +29,10 @@ final class TestSqlStatements {
     void anUnclosedQuoteRunsToTheEnd() {
         assertEquals(List.of("select 'a; b"), SqlStatements.split("select 'a; b"));
     }
+
+    @Test
+    void keepsSemicolonsInDollarQuotedText() {
+        assertEquals(List.of("comment on table t is $$one row; per order$$", "select 1"),
+                SqlStatements.split("comment on table t is $$one row; per order$$; select 1"));
+    }
 }

@@ -60,6 +60,10 @@ final class DuckDbErrors {
         if (first.startsWith("Out of Range Error")) {
             return new SnowflakeError("100035", "22003", first);
         }
+        if (first.contains("a single transaction can only write to a single attached database")) {
+            return new SnowflakeError("000603", "XX000", "the Snowflake protocol emulator cannot write to two databases in one"
+                    + " transaction (a DuckDB limit): " + first);
+        }
         if (first.startsWith("TransactionContext Error")) {
             return new SnowflakeError("000625", "57014", first);
         }

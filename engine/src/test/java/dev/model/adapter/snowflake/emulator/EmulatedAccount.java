@@ -49,6 +49,7 @@ final class EmulatedAccount implements AutoCloseable {
     EmulatedAccount(TestingSnowflakeEmulator.Options options) throws SQLException {
         this.options = options;
         this.root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+        defineSessionMacros(root);
         for (String database : options.databases()) {
             createDatabase(database);
         }
@@ -76,8 +77,19 @@ final class EmulatedAccount implements AutoCloseable {
         databases.remove(name);
     }
 
+    /** A connection for a new session, with the emulator's session macros. */
     Connection newConnection() throws SQLException {
-        return root.duplicate();
+        Connection connection = root.duplicate();
+        defineSessionMacros(connection);
+        return connection;
+    }
+
+    private static void defineSessionMacros(Connection connection) throws SQLException {
+        for (String macro : SnowflakeToDuckDb.SESSION_MACROS) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(macro);
+            }
+        }
     }
 
     synchronized Connection rootConnection() {
@@ -185,6 +197,20 @@ final class EmulatedAccount implements AutoCloseable {
         createdOn.remove(relation.qualified());
         grants.remove(relation.qualified());
         dynamicTables.remove(relation.qualified());
+    }
+
+    /** A dropped schema takes its relations' grants, owners and dynamic table definitions with it. */
+    synchronized void droppedSchema(String database, String schema) {
+        droppedPrefix(database + "." + schema + ".");
+    }
+
+    /** Forgets everything kept about relations whose qualified name starts with {@code prefix} ("DB." or "DB.SCHEMA."). */
+    synchronized void droppedPrefix(String qualifiedPrefix) {
+        String prefix = qualifiedPrefix.toUpperCase(Locale.ROOT);
+        owners.keySet().removeIf(name -> name.toUpperCase(Locale.ROOT).startsWith(prefix));
+        createdOn.keySet().removeIf(name -> name.toUpperCase(Locale.ROOT).startsWith(prefix));
+        grants.keySet().removeIf(name -> name.toUpperCase(Locale.ROOT).startsWith(prefix));
+        dynamicTables.keySet().removeIf(name -> name.toUpperCase(Locale.ROOT).startsWith(prefix));
     }
 
     synchronized void renamed(ObjectName from, ObjectName to) {

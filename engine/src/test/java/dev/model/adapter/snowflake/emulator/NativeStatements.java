@@ -476,6 +476,7 @@ final class NativeStatements {
         }
         try {
             account.dropDatabase(existing.get());
+            account.droppedPrefix(existing.get() + ".");
         } catch (SQLException e) {
             throw DuckDbErrors.translate(e);
         }

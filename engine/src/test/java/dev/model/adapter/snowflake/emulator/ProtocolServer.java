@@ -26,7 +26,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -42,6 +45,7 @@ final class ProtocolServer implements AutoCloseable {
     private final StatementExecutor executor;
     private final HttpServer server;
     private final ExecutorService threads;
+    private final ScheduledExecutorService timers;
 
     ProtocolServer(EmulatedAccount account) throws IOException {
         this.account = account;
@@ -49,6 +53,11 @@ final class ProtocolServer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.threads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "snowflake-emulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "snowflake-emulator-timeout");
             thread.setDaemon(true);
             return thread;
         });
@@ -250,6 +259,7 @@ final class ProtocolServer implements AutoCloseable {
 
     /** Closing a session rolls back its open transaction and drops its temporary objects, as Snowflake does. */
     void close(EmulatorSession session) {
+        cancel(session);
         session.lock.lock();
         try {
             if (session.inTransaction()) {
@@ -286,17 +296,38 @@ final class ProtocolServer implements AutoCloseable {
     }
 
     private JsonNode abort(HttpExchange exchange) {
-        account.session(token(exchange)).ifPresent(session -> {
-            Statement running = session.running();
-            if (running != null) {
-                try {
-                    running.cancel();
-                } catch (SQLException ignored) {
-                    // it finished meanwhile
-                }
-            }
-        });
+        account.session(token(exchange)).ifPresent(ProtocolServer::cancel);
         return success(JSON.createObjectNode());
+    }
+
+    static void cancel(EmulatorSession session) {
+        Statement running = session.running();
+        if (running != null) {
+            try {
+                running.cancel();
+            } catch (SQLException ignored) {
+                // it finished meanwhile
+            }
+        }
+    }
+
+    /**
+     * The request's query_timeout (the driver's setQueryTimeout; the driver also cancels by itself then, and
+     * whichever comes first decides between 000630 and 000604), else STATEMENT_TIMEOUT_IN_SECONDS; 0 is none.
+     */
+    private static int timeoutSeconds(JsonNode body, EmulatorSession session) {
+        String value = body.path("parameters").path("query_timeout").asText(null);
+        if (value == null) {
+            value = body.path("parameters").path("STATEMENT_TIMEOUT_IN_SECONDS").asText(null);
+        }
+        if (value == null) {
+            value = session.parameter("STATEMENT_TIMEOUT_IN_SECONDS");
+        }
+        try {
+            return value == null ? 0 : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     // ---------------------------------------------------------------- queries
@@ -312,13 +343,26 @@ final class ProtocolServer implements AutoCloseable {
             return success(data);
         }
         String queryTag = body.path("parameters").path("QUERY_TAG").asText(null);
+        int timeout = timeoutSeconds(body, session);
+        AtomicBoolean timedOut = new AtomicBoolean();
         session.lock.lock();
+        ScheduledFuture<?> timer = timeout <= 0 ? null : timers.schedule(() -> {
+            timedOut.set(true);
+            cancel(session);
+        }, timeout, TimeUnit.SECONDS);
         try {
             Reply reply = executor.execute(session, sqlText, body.get("bindings"), queryTag != null ? queryTag : session.parameter("QUERY_TAG"));
             return success(data(session, reply, queryId));
         } catch (SnowflakeError e) {
+            if (timedOut.get()) {
+                return error(new SnowflakeError("000630", "57014", "Statement reached its statement or warehouse timeout of "
+                        + timeout + " second(s) and was canceled."), queryId);
+            }
             return error(e, queryId);
         } finally {
+            if (timer != null) {
+                timer.cancel(false);
+            }
             session.lock.unlock();
         }
     }
@@ -423,6 +467,7 @@ final class ProtocolServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        timers.shutdownNow();
         threads.shutdownNow();
         try {
             threads.awaitTermination(5, TimeUnit.SECONDS);

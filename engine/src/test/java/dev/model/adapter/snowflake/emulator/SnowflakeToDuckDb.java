@@ -76,7 +76,8 @@ final class SnowflakeToDuckDb {
                     "drop table|view ... cascade|restrict loses the keyword; drop schema always cascades, as Snowflake's does",
                     SnowflakeToDuckDb::dropCascade),
             new Rule("rename-to-qualified",
-                    "alter table|view R rename to DB.SCHEMA.NEW keeps only NEW (DuckDB renames within the schema)",
+                    "alter [dynamic] table|view R rename to DB.SCHEMA.NEW keeps only NEW (DuckDB renames within the schema);"
+                            + " a dynamic table is a table",
                     SnowflakeToDuckDb::renameTarget),
             new Rule("column-comment", "alter table|view R alter [column] C comment 'x' becomes comment on column R.C is 'x'",
                     replace("^\\s*alter\\s+(?:table|view)\\s+(" + NAME + ")\\s+(?:alter|modify)\\s+(?:column\\s+)?(" + IDENT
@@ -89,10 +90,14 @@ final class SnowflakeToDuckDb {
                     "from values (..), (..) becomes from (values (..), (..)) as values_(column1, ..., columnN),"
                             + " Snowflake's column names for a values list",
                     SnowflakeToDuckDb::valuesInFrom),
-            new Rule("generator", "table(generator(rowcount => n)) becomes range(n)",
-                    replace("\\btable\\s*\\(\\s*generator\\s*\\(\\s*rowcount\\s*=>\\s*(\\d+)\\s*\\)\\s*\\)", "range($1)")),
-            new Rule("seq", "seq1()..seq8() become row_number() over () - 1 (a gap-free sequence from 0)",
-                    replace("\\bseq[1248]\\s*\\(\\s*\\d?\\s*\\)", "(row_number() over () - 1)")),
+            new Rule("generator",
+                    "table(generator(rowcount => n)) [as] [g] becomes range(n) as g(seq_) (g defaults to generator_):"
+                            + " the generated rows numbered from 0 in column seq_",
+                    SnowflakeToDuckDb::generator),
+            new Rule("seq",
+                    "seq1()..seq8() become the generator's seq_ where the statement has a generator (so they work inside a"
+                            + " window's order by); elsewhere row_number() over () - 1",
+                    SnowflakeToDuckDb::seq),
             new Rule("lateral-flatten",
                     "lateral flatten(input => x) as e becomes a lateral json_each(x) with Snowflake's columns value, index, key, path;"
                             + " e.value::text reads the JSON value as text",
@@ -109,7 +114,8 @@ final class SnowflakeToDuckDb {
             functionRule("to_timestamp_ntz", "to_timestamp_ntz(x) becomes cast(x as timestamp)",
                     args -> "cast(" + args.get(0) + " as timestamp)", 1),
             functionRule("dateadd",
-                    "dateadd(part, n, x) becomes (x + to_<part>s(n)); the result is a timestamp even for a date",
+                    "dateadd(part, n, x) becomes sf_dateadd_<part>(n, x), a session macro typed like Snowflake's result"
+                            + " (a date stays a date for year..day parts; see SESSION_MACROS)",
                     (BiFunction<List<String>, MaskedSql, String>) SnowflakeToDuckDb::dateadd, 3),
             functionRule("datediff", "datediff(part, a, b) becomes date_diff('part', a, b) (both count boundaries crossed)",
                     (BiFunction<List<String>, MaskedSql, String>) (args, ctx) -> "date_diff('" + datePart(args.get(0), ctx) + "', "
@@ -252,13 +258,13 @@ final class SnowflakeToDuckDb {
     }
 
     private static String renameTarget(String sql, MaskedSql ctx) {
-        Matcher m = Pattern.compile("^(\\s*alter\\s+(?:table|view)\\s+(?:if\\s+exists\\s+)?(" + NAME + ")\\s+rename\\s+to\\s+)(" + NAME + ")\\s*$", FLAGS)
+        Matcher m = Pattern.compile("^(\\s*alter\\s+)(?:dynamic\\s+)?((?:table|view)\\s+(?:if\\s+exists\\s+)?(" + NAME + ")\\s+rename\\s+to\\s+)(" + NAME + ")\\s*$", FLAGS)
                 .matcher(sql);
         if (!m.find()) {
             return sql;
         }
-        List<String> source = ObjectName.parts(ctx, m.group(2));
-        List<String> target = ObjectName.parts(ctx, m.group(3));
+        List<String> source = ObjectName.parts(ctx, m.group(3));
+        List<String> target = ObjectName.parts(ctx, m.group(4));
         if (target.size() > 1 && source.size() == target.size()) {
             for (int i = 0; i < target.size() - 1; i++) {
                 if (!source.get(i).equalsIgnoreCase(target.get(i))) {
@@ -266,8 +272,8 @@ final class SnowflakeToDuckDb {
                 }
             }
         }
-        String[] targetParts = m.group(3).split("\\.");
-        return m.group(1) + targetParts[targetParts.length - 1].strip();
+        String[] targetParts = m.group(4).split("\\.");
+        return m.group(1) + m.group(2) + targetParts[targetParts.length - 1].strip();
     }
 
     private static final Set<String> NOT_ALIASES = Set.of("on", "where", "when", "as");
@@ -437,17 +443,79 @@ final class SnowflakeToDuckDb {
         return json.toString();
     }
 
+    private static final Pattern AGGREGATE_CALL = Pattern.compile(
+            "\\b(?:max|min|any_value|first|last|arg_max|arg_min|max_by|min_by)\\s*\\(", FLAGS);
+
+    /**
+     * The typed macro, except around an aggregate: DuckDB picks a macro overload before it types
+     * aggregates, so there the plain sum (a timestamp, also for a date) is used.
+     */
     private static String dateadd(List<String> args, MaskedSql ctx) {
         String part = datePart(args.get(0), ctx);
         String n = args.get(1).strip();
         String x = args.get(2).strip();
-        String interval = switch (part) {
-            case "quarter" -> "to_months(3 * cast(" + n + " as bigint))";
-            case "second" -> "to_seconds(cast(" + n + " as double))";
-            case "millisecond", "microsecond" -> "to_" + part + "s(cast(" + n + " as bigint))";
-            default -> "to_" + part + "s(cast(" + n + " as bigint))";
-        };
-        return "(" + x + " + " + interval + ")";
+        if (AGGREGATE_CALL.matcher(x).find()) {
+            return "(" + x + " + " + DATEADD_INTERVALS.get(part).replace("{n}", n) + ")";
+        }
+        return "sf_dateadd_" + part + "(" + n + ", " + x + ")";
+    }
+
+    /** The interval of n units of each date part, {n} standing for n. */
+    private static final java.util.Map<String, String> DATEADD_INTERVALS = new java.util.LinkedHashMap<>();
+
+    static {
+        DATEADD_INTERVALS.put("year", "to_years(cast({n} as integer))");
+        DATEADD_INTERVALS.put("quarter", "to_months(3 * cast({n} as integer))");
+        DATEADD_INTERVALS.put("month", "to_months(cast({n} as integer))");
+        DATEADD_INTERVALS.put("week", "to_weeks(cast({n} as integer))");
+        DATEADD_INTERVALS.put("day", "to_days(cast({n} as integer))");
+        DATEADD_INTERVALS.put("hour", "to_hours(cast({n} as bigint))");
+        DATEADD_INTERVALS.put("minute", "to_minutes(cast({n} as bigint))");
+        DATEADD_INTERVALS.put("second", "to_seconds(cast({n} as double))");
+        DATEADD_INTERVALS.put("millisecond", "to_milliseconds(cast({n} as double))");
+        DATEADD_INTERVALS.put("microsecond", "to_microseconds(cast({n} as bigint))");
+    }
+
+    /**
+     * DuckDB macros every emulator session defines (temporary, so per connection): what a rewrite cannot
+     * express because the result type depends on an argument's type. DuckDB picks the overload by type.
+     */
+    static final List<String> SESSION_MACROS = sessionMacros();
+
+    private static List<String> sessionMacros() {
+        List<String> macros = new ArrayList<>();
+        for (java.util.Map.Entry<String, String> part : DATEADD_INTERVALS.entrySet()) {
+            String interval = part.getValue().replace("{n}", "n");
+            boolean datePart = List.of("year", "quarter", "month", "week", "day").contains(part.getKey());
+            macros.add("create or replace temp macro sf_dateadd_" + part.getKey()
+                    + "(n, x date) as " + (datePart ? "cast(x + " + interval + " as date)" : "cast(x as timestamp) + " + interval)
+                    + ", (n, x timestamp) as x + " + interval
+                    + ", (n, x timestamptz) as x + " + interval
+                    + (datePart ? "" : ", (n, x time) as x + " + interval)
+                    + ", (n, x varchar) as cast(x as timestamp) + " + interval);
+        }
+        return List.copyOf(macros);
+    }
+
+    private static final String NOT_AN_ALIAS = "(?!(?:where|group|order|limit|union|join|left|right|inner|full|cross|natural|on"
+            + "|qualify|having|window|lateral|using)\\b)";
+
+    private static String generator(String sql, MaskedSql ctx) {
+        Matcher m = Pattern.compile("\\btable\\s*\\(\\s*generator\\s*\\(\\s*rowcount\\s*=>\\s*(\\d+)\\s*\\)\\s*\\)"
+                + "(?:\\s+(?:as\\s+)?" + NOT_AN_ALIAS + "(" + IDENT + "))?", FLAGS).matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String alias = m.group(2) == null ? "generator_" : m.group(2);
+            m.appendReplacement(out, Matcher.quoteReplacement("range(" + m.group(1) + ") as " + alias + "(seq_)"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String seq(String sql, MaskedSql ctx) {
+        boolean generated = Pattern.compile("\\brange\\(\\d+\\) as " + IDENT + "\\(seq_\\)").matcher(sql).find();
+        return Pattern.compile("\\bseq[1248]\\s*\\(\\s*\\d?\\s*\\)", FLAGS).matcher(sql)
+                .replaceAll(generated ? "seq_" : "(row_number() over () - 1)");
     }
 
     /** Snowflake's date part names and abbreviations (a keyword or a string), as DuckDB's. */

@@ -33,7 +33,9 @@ final class StatementExecutor {
     private static final Pattern DROP = Pattern.compile(
             "^\\s*drop\\s+(?:dynamic\\s+)?(?:table|view)\\s+(?:if\\s+exists\\s+)?(" + NAME + ")(?:\\s+(?:cascade|restrict))?\\s*$", FLAGS);
     private static final Pattern RENAME = Pattern.compile(
-            "^\\s*alter\\s+(?:table|view)\\s+(?:if\\s+exists\\s+)?(" + NAME + ")\\s+rename\\s+to\\s+(" + NAME + ")\\s*$", FLAGS);
+            "^\\s*alter\\s+(?:dynamic\\s+)?(table|view)\\s+(?:if\\s+exists\\s+)?(" + NAME + ")\\s+rename\\s+to\\s+(" + NAME + ")\\s*$", FLAGS);
+    private static final Pattern DROP_SCHEMA = Pattern.compile(
+            "^\\s*drop\\s+schema\\s+(?:if\\s+exists\\s+)?(" + NAME + ")(?:\\s+(?:cascade|restrict))?\\s*$", FLAGS);
     private static final Pattern CTAS = Pattern.compile(
             "^\\s*create\\s+(?:or\\s+replace\\s+)?" + MODIFIERS + "(?:dynamic\\s+)?table\\b.*?\\bas\\b", FLAGS);
     private static final Pattern DYNAMIC_OPTION = Pattern.compile(
@@ -94,10 +96,30 @@ final class StatementExecutor {
             account.record(new ReceivedStatement(session.id, sqlText, null, queryTag, binds.rowCount()));
             throw e;
         }
+        translation = renameViewsAsViews(session, masked, text, translation);
         account.record(new ReceivedStatement(session.id, sqlText, translation.sql(), queryTag, binds.rowCount()));
         Reply reply = run(session, type, translation, binds);
         afterSuccess(session, masked, text);
         return reply;
+    }
+
+    /**
+     * dbt-snowflake renames every relation with {@code alter table}, which Snowflake accepts for views;
+     * DuckDB wants {@code alter view} for a view.
+     */
+    private static SnowflakeToDuckDb.Translation renameViewsAsViews(EmulatorSession session, MaskedSql masked, String text,
+                                                                   SnowflakeToDuckDb.Translation translation) {
+        Matcher rename = RENAME.matcher(text);
+        if (!rename.matches() || !rename.group(1).equalsIgnoreCase("table") || translation.statements().size() != 1) {
+            return translation;
+        }
+        ObjectName from = ObjectName.resolve(masked, rename.group(2), session.database(), session.schema());
+        boolean view = new DuckDbCatalog(session.duckDb).relation(from).map(r -> r.kind() == DuckDbCatalog.Kind.VIEW).orElse(false);
+        if (!view) {
+            return translation;
+        }
+        String sql = translation.statements().get(0).replaceFirst("(?is)^(\\s*alter\\s+)table\\b", "$1view");
+        return new SnowflakeToDuckDb.Translation(List.of(sql), translation.appliedRules());
     }
 
     private static boolean needsWarehouse(StatementType type, String text) {
@@ -193,10 +215,17 @@ final class StatementExecutor {
             session.forgetTemporary(name);
             return;
         }
+        Matcher dropSchema = DROP_SCHEMA.matcher(text);
+        if (dropSchema.matches()) {
+            List<String> parts = ObjectName.parts(masked, dropSchema.group(1));
+            String database = parts.size() == 2 ? parts.get(0) : session.database();
+            account.droppedSchema(database, parts.get(parts.size() - 1));
+            return;
+        }
         Matcher rename = RENAME.matcher(text);
         if (rename.matches()) {
-            ObjectName from = ObjectName.resolve(masked, rename.group(1), session.database(), session.schema());
-            List<String> target = ObjectName.parts(masked, rename.group(2));
+            ObjectName from = ObjectName.resolve(masked, rename.group(2), session.database(), session.schema());
+            List<String> target = ObjectName.parts(masked, rename.group(3));
             ObjectName to = new ObjectName(from.database(), from.schema(), target.get(target.size() - 1));
             account.renamed(from, to);
             if (session.temporaryObjects().contains(from)) {

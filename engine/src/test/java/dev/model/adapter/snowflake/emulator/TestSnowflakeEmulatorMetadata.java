@@ -200,6 +200,30 @@ final class TestSnowflakeEmulatorMetadata {
     }
 
     @Test
+    void viewsRenameWithAlterTableAsDbtSnowflakeSendsIt() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create schema if not exists analytics.view_rename");
+            statement.execute("create or replace view analytics.view_rename.v__dbt_tmp as (select 1 as id)");
+            statement.execute("alter table analytics.view_rename.v__dbt_tmp rename to ANALYTICS.VIEW_RENAME.V");
+            assertEquals(List.of(List.of("V", "VIEW")), rows(statement, "show terse objects in schema analytics.view_rename", "name", "kind"));
+        }
+    }
+
+    @Test
+    void droppingASchemaForgetsItsGrants() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create schema if not exists analytics.dropped_schema");
+            statement.execute("create or replace table analytics.dropped_schema.t as (select 1 as id)");
+            statement.execute("grant select on table analytics.dropped_schema.t to role public");
+            assertTrue(emulator.grants().containsKey("ANALYTICS.DROPPED_SCHEMA.T"));
+            statement.execute("drop schema if exists analytics.dropped_schema cascade");
+            assertFalse(emulator.grants().containsKey("ANALYTICS.DROPPED_SCHEMA.T"));
+            SQLException error = assertThrows(SQLException.class, () -> statement.executeQuery("show terse objects in schema analytics.dropped_schema"));
+            assertEquals(2003, error.getErrorCode());
+        }
+    }
+
+    @Test
     void showSchemasAndDatabases() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("create schema if not exists raw.listed");

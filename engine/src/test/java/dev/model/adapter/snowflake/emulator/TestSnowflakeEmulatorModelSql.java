@@ -98,7 +98,8 @@ final class TestSnowflakeEmulatorModelSql {
                 assertEquals(1, rows.getLong("N"));
                 assertEquals(7, rows.getInt("DOW"));
                 assertEquals(6, rows.getInt("DAYS"));
-                assertEquals(LocalDate.of(2024, 1, 14), rows.getTimestamp("WEEK_LATER").toLocalDateTime().toLocalDate());
+                assertEquals(LocalDate.of(2024, 1, 14), rows.getDate("WEEK_LATER").toLocalDate());
+                assertEquals("DATE", rows.getMetaData().getColumnTypeName(rows.findColumn("WEEK_LATER")), "a date plus days is a date");
                 assertEquals(LocalDate.of(2024, 5, 6), rows.getDate("FIXED_DAY").toLocalDate());
                 assertEquals("1", rows.getString("ID_TEXT"));
                 assertTrue(rows.getTimestamp("LOADED_AT") != null);
@@ -110,6 +111,43 @@ final class TestSnowflakeEmulatorModelSql {
             assertEquals(List.of("0", "1", "2", "3"), column(statement, "select seq4() from table(generator(rowcount => 4))"));
             assertEquals(List.of("12.50"), column(statement, "select cast(12.5 as number(10,2))"));
         }
+    }
+
+    @Test
+    void dateaddKeepsSnowflakesResultTypes() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select dateadd(month, 1, '2024-01-31'::date) as d, dateadd(hour, 1, '2024-01-31'::date) as h,"
+                     + " dateadd(minute, 90, '2024-01-31 10:00:00'::timestamp_ntz) as m, dateadd(quarter, -1, '2024-05-15'::date) as q,"
+                     + " dateadd(second, 1.5, '2024-01-31 10:00:00'::timestamp_ntz) as s, dateadd(year, 1, '2024-02-29'::date) as y")) {
+            assertTrue(rows.next());
+            assertEquals("DATE", rows.getMetaData().getColumnTypeName(1));
+            assertEquals(LocalDate.of(2024, 2, 29), rows.getDate("D").toLocalDate());
+            assertEquals("TIMESTAMPNTZ", rows.getMetaData().getColumnTypeName(2));
+            assertEquals(java.time.LocalDateTime.of(2024, 1, 31, 1, 0), rows.getTimestamp("H").toLocalDateTime());
+            assertEquals(java.time.LocalDateTime.of(2024, 1, 31, 11, 30), rows.getTimestamp("M").toLocalDateTime());
+            assertEquals(LocalDate.of(2024, 2, 15), rows.getDate("Q").toLocalDate());
+            assertEquals(java.time.LocalDateTime.of(2024, 1, 31, 10, 0, 1, 500_000_000), rows.getTimestamp("S").toLocalDateTime());
+            assertEquals(LocalDate.of(2025, 2, 28), rows.getDate("Y").toLocalDate());
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select dateadd(hour, -3, coalesce(max(ordered_at), cast('1900-01-01' as timestamp))) as since"
+                     + " from raw.shop.orders")) {
+            assertTrue(rows.next());
+            assertEquals(java.time.LocalDateTime.of(2024, 1, 8, 8, 30), rows.getTimestamp("SINCE").toLocalDateTime());
+        }
+    }
+
+    @Test
+    void daySpineFromAGenerator() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create or replace view analytics.models.days as (select date_day from ("
+                    + " select dateadd(day, row_number() over (order by seq4()) - 1, cast('2024-01-01' as date)) as date_day"
+                    + " from table(generator(rowcount => 7305))) as days where date_day <= cast('2024-01-05' as date))");
+            assertEquals(List.of("2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"),
+                    column(statement, "select date_day from analytics.models.days order by 1"));
+        }
+        assertEquals(5L, ((Number) emulator.queryValue("select count(*) from ANALYTICS.MODELS.DAYS")).longValue(),
+                "views using the session macros read from the backing DuckDB too");
     }
 
     @Test

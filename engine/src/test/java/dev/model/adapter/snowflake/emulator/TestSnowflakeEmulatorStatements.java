@@ -284,6 +284,44 @@ final class TestSnowflakeEmulatorStatements {
     }
 
     @Test
+    void queryTimeoutCancelsTheQuery() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(1);
+            SQLException error = assertThrows(SQLException.class, () -> statement.executeQuery(
+                    "select sum(a.range * b.range) as too_slow from range(1000000) a, range(1000000) b"));
+            // the driver cancels on its own timer (000604) unless the server's timeout (000630) came first
+            assertTrue(error.getErrorCode() == 604 || error.getErrorCode() == 630, error.getErrorCode() + " " + error.getMessage());
+            assertEquals("57014", error.getSQLState());
+        }
+    }
+
+    @Test
+    void sessionStatementTimeoutIsSnowflakesTimeoutError() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("alter session set statement_timeout_in_seconds = 1");
+            SQLException error = assertThrows(SQLException.class, () -> statement.executeQuery(
+                    "select sum(a.range * b.range) as too_slow from range(1000000) a, range(1000000) b"));
+            assertEquals(630, error.getErrorCode(), error.getMessage());
+            assertTrue(error.getMessage().contains("Statement reached its statement or warehouse timeout of 1 second(s) and was canceled."),
+                    error.getMessage());
+        }
+    }
+
+    @Test
+    void writingTwoDatabasesInOneTransactionIsAClearEmulatorLimit() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create or replace table analytics.stmts.one (id number)");
+            statement.execute("create or replace table raw.public.two (id number)");
+            statement.execute("begin");
+            statement.execute("insert into analytics.stmts.one values (1)");
+            SQLException error = assertThrows(SQLException.class, () -> statement.execute("insert into raw.public.two values (1)"));
+            assertTrue(error.getMessage().contains("the Snowflake protocol emulator cannot write to two databases in one transaction"),
+                    error.getMessage());
+            statement.execute("rollback");
+        }
+    }
+
+    @Test
     void ddlCommitsAnOpenTransactionFirstAsSnowflakeDoes() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("create or replace table analytics.stmts.implicit (id number)");

@@ -70,11 +70,11 @@ final class TestSnowflakeToDuckDb {
                 "insert into raw.k.e (a, b) select column1, column2 from values (?, ?)",
                 "insert into raw.k.e (a, b) select column1, column2 from (values (?, ?)) as values_(column1, column2)");
         example("generator",
-                "select 1 from table(generator(rowcount => 10))",
-                "select 1 from range(10)");
+                "select 1 from table(generator(rowcount => 10)) as g",
+                "select 1 from range(10) as g(seq_)");
         example("seq",
-                "select seq4() as n from t",
-                "select (row_number() over () - 1) as n from t");
+                "select dateadd(day, row_number() over (order by seq4()) - 1, d) as day from table(generator(rowcount => 7305))",
+                "select sf_dateadd_day(row_number() over (order by seq_) - 1, d) as day from range(7305) as generator_(seq_)");
         example("lateral-flatten",
                 "select e.index, e.value::varchar as v from raw.k.o, lateral flatten(input => o.items) as e",
                 "select e.index, cast((e.value ->> '$') as varchar) as v from raw.k.o, lateral (select f_.\"value\" as \"VALUE\","
@@ -93,7 +93,7 @@ final class TestSnowflakeToDuckDb {
         example("to_timestamp_ntz", "select to_timestamp_ntz(s) from t", "select cast(s as timestamp) from t");
         example("dateadd",
                 "select dateadd(day, 7, d), dateadd('month', -1, d), dateadd(hours, 2, ts) from t",
-                "select (d + to_days(cast(7 as bigint))), (d + to_months(cast(-1 as bigint))), (ts + to_hours(cast(2 as bigint))) from t");
+                "select sf_dateadd_day(7, d), sf_dateadd_month(-1, d), sf_dateadd_hour(2, ts) from t");
         example("datediff", "select datediff(days, a, b) from t", "select date_diff('day', a, b) from t");
         example("convert_timezone",
                 "select convert_timezone('UTC', ts), convert_timezone('America/New_York', 'UTC', ts) from t",
@@ -172,6 +172,17 @@ final class TestSnowflakeToDuckDb {
     void flattenOutsideTheLateralFormIsRejected() {
         assertThrows(SnowflakeError.class, () -> SnowflakeToDuckDb.translate("select * from table(flatten(input => x))"));
         assertThrows(SnowflakeError.class, () -> SnowflakeToDuckDb.translate("select * from t, lateral flatten(input => t.x, outer => true) e"));
+    }
+
+    @Test
+    void dateaddAroundAnAggregateIsPlainArithmetic() {
+        assertEquals("select (coalesce(max(loaded_at), cast('1900-01-01' as timestamp)) + to_hours(cast(-3 as bigint))) from t",
+                SnowflakeToDuckDb.translate("select dateadd(hour, -3, coalesce(max(loaded_at), cast('1900-01-01' as timestamp_ntz))) from t").sql());
+    }
+
+    @Test
+    void seqWithoutAGeneratorNumbersTheRows() {
+        assertEquals("select (row_number() over () - 1) as n from t", SnowflakeToDuckDb.translate("select seq8() as n from t").sql());
     }
 
     @Test

@@ -232,6 +232,7 @@ public final class TestingSnowflakeEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        account.sessions().forEach(ProtocolServer::cancel);
         server.close();
         for (EmulatorSession session : account.sessions()) {
             account.removeSession(session.token);

@@ -1,0 +1,3 @@
+-- adapter: create schema if missing analytics.dev
+show dynamic tables in schema analytics.dev;
+alter dynamic table analytics.dev.orders set target_lag = '5 minutes';
