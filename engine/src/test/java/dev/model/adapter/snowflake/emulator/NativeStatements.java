@@ -88,6 +88,9 @@ final class NativeStatements {
     private Reply showObjects(EmulatorSession session, Matcher m) {
         List<String> parts = ObjectName.parts(sql, m.group(2));
         String database = parts.size() == 2 ? parts.get(0) : session.database();
+        if (database == null) {
+            throw noCurrentDatabase();
+        }
         String schema = parts.get(parts.size() - 1);
         DuckDbCatalog catalog = new DuckDbCatalog(session.duckDb);
         if (database == null || !catalog.databaseExists(database)) {
@@ -285,6 +288,11 @@ final class NativeStatements {
         } catch (SQLException e) {
             throw DuckDbErrors.translate(e);
         }
+    }
+
+    private static SnowflakeError noCurrentDatabase() {
+        return new SnowflakeError("090105", "22000",
+                "Cannot perform SHOW. This session does not have a current database. Call 'USE DATABASE', or use a qualified name.");
     }
 
     private static SnowflakeError objectMissing() {
