@@ -64,6 +64,7 @@ final class NativeStatements {
         on("^alter\\s+dynamic\\s+table\\s+(?:if\\s+exists\\s+)?(" + NAME + ")\\s+(refresh|suspend|resume)$", this::alterDynamicTable);
         on("^create\\s+(or\\s+replace\\s+)?(?:transient\\s+)?database\\s+(if\\s+not\\s+exists\\s+)?(" + IDENT + ")$", this::createDatabase);
         on("^drop\\s+database\\s+(if\\s+exists\\s+)?(" + IDENT + ")(?:\\s+(?:cascade|restrict))?$", this::dropDatabase);
+        on("^select\\s+system\\$cancel_all_queries\\s*\\(\\s*(\\d+)\\s*\\)$", this::cancelAllQueries);
     }
 
     private void on(String regex, BiFunction<EmulatorSession, Matcher, Reply> answer) {
@@ -380,6 +381,25 @@ final class NativeStatements {
     }
 
     // ---------------------------------------------------------------- the rest
+
+    /** dbt-snowflake's cancel, sent from another session: stops what the given session is running. */
+    private Reply cancelAllQueries(EmulatorSession session, Matcher m) {
+        long id = Long.parseLong(m.group(1));
+        int cancelled = 0;
+        for (EmulatorSession other : account.sessions()) {
+            Statement running = other.id == id ? other.running() : null;
+            if (running != null) {
+                try {
+                    running.cancel();
+                    cancelled++;
+                } catch (SQLException finished) {
+                    // it finished meanwhile
+                }
+            }
+        }
+        return Reply.rows(StatementType.SELECT, List.of(RowType.text("SYSTEM$CANCEL_ALL_QUERIES(" + id + ")")),
+                List.of(List.of(cancelled + " queries terminated.")));
+    }
 
     private Reply currentFunction(EmulatorSession session, Matcher m) {
         String function = m.group(1).toLowerCase(Locale.ROOT);
