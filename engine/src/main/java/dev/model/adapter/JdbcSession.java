@@ -275,6 +275,32 @@ final class JdbcSession implements Session {
     }
 
     @Override
+    public long executeBatch(String sql, List<Object[]> rows) {
+        return run(sql, null, c -> {
+            try (java.sql.PreparedStatement statement = c.prepareStatement(sql)) {
+                track(statement);
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (row[i] == null) {
+                            statement.setNull(i + 1, java.sql.Types.VARCHAR);
+                        } else {
+                            statement.setObject(i + 1, row[i]);
+                        }
+                    }
+                    statement.addBatch();
+                }
+                long affected = 0;
+                for (int count : statement.executeBatch()) {
+                    affected += Math.max(count, 0);
+                }
+                return affected;
+            } finally {
+                untrack();
+            }
+        });
+    }
+
+    @Override
     public QueryTagScope withQueryTag(String tag) {
         if (!adapter.supports(Capability.QUERY_TAG)) {
             return () -> { };

@@ -27,6 +27,17 @@ public interface Session extends WarehouseOperations, AutoCloseable {
      */
     QueryTagScope withQueryTag(String tag);
 
+    /**
+     * Prepares {@code sql} once and runs it for every row as ONE JDBC batch, in whatever
+     * transaction the session is in (after an explicit {@code begin}, part of it): Snowflake's
+     * driver array-binds such a batch into one request. Values are plain Java (String, Number,
+     * Boolean, null), one per {@code ?}. Returns the rows affected, where the driver reports them.
+     * A session without bound batches (a test double) refuses.
+     */
+    default long executeBatch(String sql, java.util.List<Object[]> rows) {
+        throw dev.model.error.ModelException.internal("session '" + label() + "' cannot run bound batches", null);
+    }
+
     /** {@code run_query} and {@code {% call statement %}} for templates, over this session. */
     QueryRunner queryRunner();
 

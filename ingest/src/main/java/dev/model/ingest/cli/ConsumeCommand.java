@@ -6,6 +6,7 @@ import dev.model.error.ErrorCategory;
 import dev.model.error.ModelException;
 import dev.model.ingest.consume.ConsumerSettings;
 import dev.model.ingest.consume.RawConsumer;
+import dev.model.ingest.consume.SnowpipeStreaming;
 import dev.model.ingest.metrics.IngestMetrics;
 import dev.model.log.Log;
 import dev.model.project.CliVars;
@@ -88,6 +89,12 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--idle-exit-ms", defaultValue = "0", description = "Stop after this long without a record; 0 = never.")
     long idleExitMs;
 
+    @Option(names = "--sink", defaultValue = "jdbc", paramLabel = "jdbc|snowpipe-streaming",
+            description = "jdbc: each batch and its offsets in one warehouse transaction; snowpipe-streaming (type: "
+                    + "snowflake targets with a key pair): Snowpipe Streaming channels with Kafka offsets as offset "
+                    + "tokens (default: ${DEFAULT-VALUE}).")
+    String sink;
+
     @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics on 127.0.0.1:PORT/metrics.")
     Integer metricsPort;
 
@@ -103,11 +110,17 @@ public final class ConsumeCommand implements Callable<Integer> {
         if (consumers < 1 || maxBatchRecords < 1 || maxBatchMs < 1) {
             throw new ModelException(ErrorCategory.USAGE, "--consumers, --max-batch-records and --max-batch-ms must be at least 1");
         }
+        if (!sink.equals("jdbc") && !sink.equals("snowpipe-streaming")) {
+            throw ModelException.usage("--sink must be jdbc or snowpipe-streaming, not '" + sink + "'");
+        }
         Log log = new IngestLog(env.out(), debug);
         Thread hook = null;
         ConsumerSettings settings = new ConsumerSettings(bootstrapServers, topics, group, errorsTolerance == Tolerance.all,
                 maxBatchRecords, maxBatchBytes, maxBatchMs, maxRecords, idleExitMs, maxRecordBytes, 10_000);
-        try (WarehouseAdapter adapter = openWarehouse(log); IngestMetrics metrics = new IngestMetrics()) {
+        Warehouse warehouse = openWarehouse(log);
+        try (WarehouseAdapter adapter = warehouse.adapter(); IngestMetrics metrics = new IngestMetrics();
+             SnowpipeStreaming streaming = sink.equals("snowpipe-streaming")
+                     ? SnowpipeStreaming.start(warehouse.target(), warehouse.projectRoot(), "model_ingest_" + group) : null) {
             // Ctrl-C / SIGTERM: the hook stops the consumers, then waits until the warehouse is
             // closed, so the JVM does not halt between the last commit and the close.
             hook = new Thread(() -> {
@@ -123,8 +136,9 @@ public final class ConsumeCommand implements Callable<Integer> {
                 log.info("Metrics on http://127.0.0.1:" + metrics.serve(metricsPort) + "/metrics");
             }
             log.info("Loading " + String.join(", ", topics) + " from " + bootstrapServers + " into schema raw of the "
-                    + adapter.type() + " warehouse, group '" + group + "'");
-            RawConsumer.Totals totals = run(adapter, settings, metrics, log);
+                    + adapter.type() + " warehouse" + (streaming == null ? "" : " through Snowpipe Streaming")
+                    + ", group '" + group + "'");
+            RawConsumer.Totals totals = run(adapter, streaming, settings, metrics, log);
             log.info("Loaded " + totals.loaded() + " events, dead-lettered " + totals.deadLettered() + " records in "
                     + totals.batches() + " transactions" + (totals.retries() > 0 ? " (" + totals.retries() + " retried)" : ""));
         } finally {
@@ -136,11 +150,11 @@ public final class ConsumeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RawConsumer.Totals run(WarehouseAdapter adapter, ConsumerSettings settings, IngestMetrics metrics, Log log)
-            throws InterruptedException {
+    private RawConsumer.Totals run(WarehouseAdapter adapter, SnowpipeStreaming streaming, ConsumerSettings settings,
+                                   IngestMetrics metrics, Log log) throws InterruptedException {
         var env = parent.environment();
         for (int i = 0; i < consumers; i++) {
-            running.add(new RawConsumer(adapter, settings, i, metrics, log));
+            running.add(new RawConsumer(adapter, streaming, settings, i, metrics, log));
         }
         ExecutorService threads = Executors.newFixedThreadPool(consumers, r -> new Thread(r, "ingest-consumer"));
         long began = System.nanoTime();
@@ -180,7 +194,11 @@ public final class ConsumeCommand implements Callable<Integer> {
         }
     }
 
-    private WarehouseAdapter openWarehouse(Log log) {
+    /** The profile's target, opened; the target and project root for the Snowpipe Streaming client. */
+    private record Warehouse(WarehouseAdapter adapter, Target target, Path projectRoot) {
+    }
+
+    private Warehouse openWarehouse(Log log) {
         var env = parent.environment();
         Path project = projectDir == null ? env.workingDir() : env.workingDir().resolve(projectDir).normalize();
         Map<String, Object> cliVars = vars == null ? Map.of() : CliVars.parse(vars);
@@ -194,6 +212,6 @@ public final class ConsumeCommand implements Callable<Integer> {
             throw new ModelException(ErrorCategory.PROJECT, "Could not create the target folder " + config.targetDir()
                     + ": " + e.getMessage(), null, e);
         }
-        return Adapters.discover().open(resolved, config.root(), log);
+        return new Warehouse(Adapters.discover().open(resolved, config.root(), log), resolved, config.root());
     }
 }

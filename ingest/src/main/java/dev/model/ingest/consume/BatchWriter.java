@@ -23,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
  * upserts the offsets and empties the staging tables. A crash before that commit leaves RAW and the
  * offsets as they were.
  */
-final class BatchWriter implements AutoCloseable {
+final class BatchWriter implements JdbcRawSink {
 
     /** Extra statements appended to a transaction; tests use it to fail the Nth transaction. */
     interface TransactionHook {
@@ -61,14 +61,16 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /** Creates schema {@code raw}, the offsets and dead-letter tables; safe to repeat. */
-    void prepare() {
+    @Override
+    public void prepare() {
         Session s = session();
         s.createSchemaIfMissing(null, RawTables.SCHEMA);
         s.execute(tables.createOffsets());
         s.execute(tables.createDeadLetter());
     }
 
-    void ensureRawTable(String topic) {
+    @Override
+    public void ensureRawTable(String topic) {
         if (createdTopics.add(topic)) {
             try {
                 session().execute(tables.createRaw(topic));
@@ -92,7 +94,28 @@ final class BatchWriter implements AutoCloseable {
         return offsets;
     }
 
-    void write(Batch batch) {
+    @Override
+    public Map<TopicPartition, Long> open(java.util.Collection<TopicPartition> partitions) {
+        return readOffsets();
+    }
+
+    @Override
+    public void release(java.util.Collection<TopicPartition> partitions) {
+        // Nothing is held per partition: the offsets table is the state.
+    }
+
+    @Override
+    public boolean rewindsAfterFailure() {
+        return false;
+    }
+
+    @Override
+    public Map<TopicPartition, Long> recover(java.util.Collection<TopicPartition> owned) {
+        return readOffsets();
+    }
+
+    @Override
+    public Written write(Batch batch) {
         for (String topic : batch.topics) {
             ensureRawTable(topic);
         }
@@ -145,9 +168,33 @@ final class BatchWriter implements AutoCloseable {
             throw e;
         }
         storedOffsets.putAll(batch.lastOffsets);
+        return Written.all(batch);
     }
 
-    long storedOffset(TopicPartition partition) {
+    @Override
+    public void replaceDeadLetters(List<Batch.DeadLetter> deadLetters) {
+        if (deadLetters.isEmpty()) {
+            return;
+        }
+        Session s = session();
+        s.loadRows(stage(STAGE_DEAD), DEAD_COLUMNS, () -> deadLetters.stream().map(d -> new Object[] {
+                d.rawBase64(), d.error(), d.topic(), d.partition(), d.offset(), d.kafkaTimestamp()}).iterator());
+        String dead = tables.deadLetter().render();
+        String stage = stage(STAGE_DEAD).render();
+        List<String> statements = new ArrayList<>(RawTables.deleteDeadLetters(dead, deadLetters));
+        statements.add("insert into " + dead + " select raw_bytes, error, kafka_topic, kafka_partition, kafka_offset, "
+                + "kafka_timestamp, current_timestamp from " + stage);
+        statements.add("delete from " + stage);
+        try {
+            s.executeInTransaction(statements);
+        } catch (RuntimeException e) {
+            reset();
+            throw e;
+        }
+    }
+
+    @Override
+    public long storedOffset(TopicPartition partition) {
         return storedOffsets.getOrDefault(partition, -1L);
     }
 
@@ -197,7 +244,8 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /** Drops the session after a failure; the next write opens a new one. */
-    void reset() {
+    @Override
+    public void reset() {
         if (session != null) {
             try {
                 session.close();

@@ -33,13 +33,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * One Kafka consumer of a group loading its partitions into RAW exactly once. The warehouse holds
- * the truth: on every assignment each partition is sought to the offset the warehouse stored + 1,
- * and each batch's rows and new offsets commit in one transaction ({@link BatchWriter}). Kafka's
- * own committed offsets are written after the warehouse's, for lag tooling only.
+ * the truth: on every assignment each partition is sought to the offset the warehouse holds + 1
+ * ({@link RawSink#open}). Through JDBC each batch's rows and new offsets commit in one transaction
+ * ({@link BatchWriter}, {@link SnowflakeBatchWriter}); through Snowpipe Streaming the offsets are
+ * the channels' committed offset tokens ({@link SnowpipeStreamingSink}). Kafka's own committed
+ * offsets follow the warehouse's, for lag tooling only.
  *
  * <p>A failed warehouse write pauses every partition (so memory stays bounded), waits with
- * exponential backoff, keeps polling so the group keeps the member, and retries the same batch.
- * {@link #stop()} (Ctrl-C, SIGTERM) ends the loop after flushing what was read.
+ * exponential backoff and keeps polling so the group keeps the member; then a transactional sink
+ * retries the same batch, and a streaming sink, which may have lost appended rows, drops the batch
+ * and re-reads every owned partition after what the warehouse kept. {@link #stop()} (Ctrl-C,
+ * SIGTERM) ends the loop after flushing what was read; if that write fails, it is not retried
+ * and the next run reads those records again.
  */
 public final class RawConsumer implements AutoCloseable {
 
@@ -48,7 +53,7 @@ public final class RawConsumer implements AutoCloseable {
     }
 
     private final ConsumerSettings settings;
-    private final BatchWriter writer;
+    private final RawSink sink;
     private final RecordCheck check;
     private final IngestMetrics metrics;
     private final Log log;
@@ -64,14 +69,29 @@ public final class RawConsumer implements AutoCloseable {
     private long lastRecordNanos = System.nanoTime();
     private volatile int assignedCount;
 
+    /** A consumer writing through the adapter's JDBC sessions, in one transaction per batch. */
     public RawConsumer(WarehouseAdapter adapter, ConsumerSettings settings, int index, IngestMetrics metrics, Log log) {
         this(adapter, settings, index, metrics, log, BatchWriter.TransactionHook.NONE);
     }
 
+    /**
+     * A consumer writing RAW rows through Snowpipe Streaming channels of {@code streaming}, and its
+     * tables and dead letters through the adapter; {@code streaming} null means JDBC only.
+     */
+    public RawConsumer(WarehouseAdapter adapter, SnowpipeStreaming streaming, ConsumerSettings settings, int index,
+                       IngestMetrics metrics, Log log) {
+        this(streaming == null ? JdbcRawSink.forAdapter(adapter, settings.group(), index, BatchWriter.TransactionHook.NONE)
+                : streaming.sink(adapter, settings.group(), index, log), settings, index, metrics, log);
+    }
+
     RawConsumer(WarehouseAdapter adapter, ConsumerSettings settings, int index, IngestMetrics metrics, Log log,
                 BatchWriter.TransactionHook hook) {
+        this(JdbcRawSink.forAdapter(adapter, settings.group(), index, hook), settings, index, metrics, log);
+    }
+
+    RawConsumer(RawSink sink, ConsumerSettings settings, int index, IngestMetrics metrics, Log log) {
         this.settings = settings;
-        this.writer = new BatchWriter(adapter, settings.group(), index, hook);
+        this.sink = sink;
         this.check = new RecordCheck(settings.maxRecordBytes());
         this.metrics = metrics;
         this.log = log;
@@ -145,13 +165,13 @@ public final class RawConsumer implements AutoCloseable {
         long backoff = 50;
         for (int attempt = 1; ; attempt++) {
             try {
-                writer.prepare();
+                sink.prepare();
                 return;
             } catch (ModelException e) {
                 if (e.category() != ErrorCategory.WAREHOUSE || attempt == 8) {
                     throw e;
                 }
-                writer.reset();
+                sink.reset();
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException interrupted) {
@@ -180,7 +200,7 @@ public final class RawConsumer implements AutoCloseable {
     private void add(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-            if (record.offset() <= Math.max(writer.storedOffset(tp), batch.lastOffsets.getOrDefault(tp, -1L))) {
+            if (record.offset() <= Math.max(sink.storedOffset(tp), batch.lastOffsets.getOrDefault(tp, -1L))) {
                 continue; // At or below what the warehouse holds: a duplicate delivery.
             }
             if (settings.maxRecords() > 0 && loaded + deadLettered + batch.records() >= settings.maxRecords()) {
@@ -211,17 +231,31 @@ public final class RawConsumer implements AutoCloseable {
     private void flushWithRetry() {
         long backoff = 100;
         boolean paused = false;
-        while (!batch.isEmpty()) {
+        boolean rewind = false;
+        while (!batch.isEmpty() || rewind) {
             try {
+                if (rewind) {
+                    rewind();
+                    break;
+                }
                 flush();
                 break;
             } catch (ModelException e) {
                 if (e.category() != ErrorCategory.WAREHOUSE) {
                     throw e;
                 }
-                retries++;
                 metrics.writeFailed();
-                log.warn("Writing a batch of " + batch.records() + " records failed, retrying in " + backoff + " ms: "
+                if (stopping.get()) {
+                    // Stopping while the warehouse fails: the next run re-reads these records from what it kept.
+                    log.warn("Stopping with " + batch.records() + " records not written; the next run reads them again: "
+                            + e.getMessage());
+                    batch.clear();
+                    break;
+                }
+                retries++;
+                rewind = sink.rewindsAfterFailure();
+                log.warn((rewind ? "Writing failed; re-reading the owned partitions from what the warehouse kept in "
+                        : "Writing a batch of " + batch.records() + " records failed, retrying in ") + backoff + " ms: "
                         + e.getMessage());
                 if (!paused) {
                     consumer.pause(consumer.assignment());
@@ -244,20 +278,56 @@ public final class RawConsumer implements AutoCloseable {
         }
     }
 
+    /** Drops the batch and seeks every owned partition to just after what the warehouse kept. */
+    private void rewind() {
+        Map<TopicPartition, Long> kept = sink.recover(owned);
+        batch.clear();
+        seekAfter(owned, kept);
+        log.debug("Re-reading " + owned + " after " + kept);
+    }
+
+    private void seekAfter(Collection<TopicPartition> partitions, Map<TopicPartition, Long> kept) {
+        List<TopicPartition> fromStart = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            Long last = kept.get(tp);
+            if (last == null) {
+                fromStart.add(tp);
+            } else {
+                consumer.seek(tp, last + 1);
+            }
+        }
+        if (!fromStart.isEmpty()) {
+            consumer.seekToBeginning(fromStart);
+        }
+    }
+
     private void flush() {
         if (batch.isEmpty()) {
             return;
         }
         long start = System.nanoTime();
-        writer.write(batch);
+        RawSink.Written written = sink.write(batch);
         double seconds = (System.nanoTime() - start) / 1e9;
+        loaded += written.rows().size();
+        deadLettered += written.deadLetters().size();
+        if (!written.rows().isEmpty() || !written.deadLetters().isEmpty()) {
+            Map<String, Long> deadByTopic = new HashMap<>();
+            written.deadLetters().forEach(d -> deadByTopic.merge(d.topic(), 1L, Long::sum));
+            metrics.batchLoaded(written.rows(), deadByTopic, batch.newestEventMillis, seconds);
+        }
+        if (written.failure() != null) {
+            throw written.failure();
+        }
         batches++;
-        loaded += batch.rows.size();
-        deadLettered += batch.deadLetters.size();
-        metrics.batchLoaded(batch.rows, batch.deadLettersByTopic(), batch.newestEventMillis, seconds);
         Map<TopicPartition, OffsetAndMetadata> advisory = new HashMap<>();
-        batch.lastOffsets.forEach((tp, offset) -> advisory.put(tp, new OffsetAndMetadata(offset + 1)));
-        consumer.commitAsync(advisory, null);
+        written.durable().forEach((tp, offset) -> {
+            if (owned.contains(tp)) {
+                advisory.put(tp, new OffsetAndMetadata(offset + 1));
+            }
+        });
+        if (!advisory.isEmpty()) {
+            consumer.commitAsync(advisory, null);
+        }
         batch.clear();
     }
 
@@ -292,7 +362,7 @@ public final class RawConsumer implements AutoCloseable {
         try {
             consumer.close(Duration.ofSeconds(5));
         } finally {
-            writer.close();
+            sink.close();
         }
     }
 
@@ -306,8 +376,9 @@ public final class RawConsumer implements AutoCloseable {
                 flush();
             } catch (ModelException e) {
                 log.warn("Could not write the last batch before a rebalance; its records will be re-read: " + e.getMessage());
-                writer.reset();
+                sink.reset();
             }
+            sink.release(partitions);
             owned.removeAll(partitions);
             assignedCount = owned.size();
             batch.retainOnly(owned);
@@ -319,6 +390,7 @@ public final class RawConsumer implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            sink.release(partitions);
             owned.removeAll(partitions);
             assignedCount = owned.size();
             batch.retainOnly(owned);
@@ -332,33 +404,22 @@ public final class RawConsumer implements AutoCloseable {
             owned.addAll(partitions);
             assignedCount = owned.size();
             lastRecordNanos = System.nanoTime();
-            Map<TopicPartition, Long> stored = readOffsetsWithRetry();
-            List<TopicPartition> fromStart = new ArrayList<>();
-            for (TopicPartition tp : partitions) {
-                Long last = stored.get(tp);
-                if (last == null) {
-                    fromStart.add(tp);
-                } else {
-                    consumer.seek(tp, last + 1);
-                }
-            }
-            if (!fromStart.isEmpty()) {
-                consumer.seekToBeginning(fromStart);
-            }
+            Map<TopicPartition, Long> stored = openWithRetry(partitions);
+            seekAfter(partitions, stored);
             log.debug("Assigned " + partitions + "; warehouse offsets " + stored);
         }
 
-        private Map<TopicPartition, Long> readOffsetsWithRetry() {
+        private Map<TopicPartition, Long> openWithRetry(Collection<TopicPartition> partitions) {
             long backoff = 100;
             while (true) {
                 try {
-                    return writer.readOffsets();
+                    return sink.open(partitions);
                 } catch (ModelException e) {
                     if (e.category() != ErrorCategory.WAREHOUSE || stopping.get()) {
                         throw e;
                     }
                     log.warn("Reading the stored offsets failed, retrying in " + backoff + " ms: " + e.getMessage());
-                    writer.reset();
+                    sink.reset();
                     try {
                         Thread.sleep(backoff);
                     } catch (InterruptedException interrupted) {

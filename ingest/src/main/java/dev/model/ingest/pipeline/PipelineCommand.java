@@ -32,6 +32,10 @@ public final class PipelineCommand implements Callable<Integer> {
             description = "The dbt project to build (default: current directory).")
     Path projectDir;
 
+    @Option(names = {"--target", "-t"}, paramLabel = "NAME",
+            description = "Target of the profile for the load, build and docs (default: the profile's target).")
+    String target;
+
     @Option(names = "--events", defaultValue = "30000", description = "Events to produce (default: ${DEFAULT-VALUE}).")
     long events;
 
@@ -89,8 +93,13 @@ public final class PipelineCommand implements Callable<Integer> {
         return built != 0 ? built : docs;
     }
 
+    /** Runs one command; those that open the warehouse get {@code --target} when one was given. */
     private int step(String... args) {
         List<String> command = new ArrayList<>(List.of(args));
+        boolean producing = args[0].equals("ingest") && args[1].equals("produce");
+        if (target != null && !producing) {
+            command.addAll(List.of("--target", target));
+        }
         return Main.run(command.toArray(String[]::new), environment);
     }
 

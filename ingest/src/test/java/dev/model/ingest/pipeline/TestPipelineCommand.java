@@ -64,6 +64,24 @@ final class TestPipelineCommand {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void theTargetGoesToTheLoad() throws Exception {
+        Path project = dir.resolve("project");
+        copy(EXAMPLE_PROJECT, project);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CliEnvironment env = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8), Map.of(), dir, dir, false);
+
+        int exit = Main.run(new String[] {"pipeline", "--project-dir", "project", "--events", "10", "--target", "nosuch"}, env);
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(2, exit, printed);
+        assertTrue(printed.contains("== pipeline 3/4 loading"), printed);
+        assertTrue(printed.contains("nosuch"), printed);
+        assertTrue(!printed.contains("== pipeline 4/4"), printed);
+    }
+
     private static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
