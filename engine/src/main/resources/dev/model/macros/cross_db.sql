@@ -352,3 +352,47 @@
 {% macro h2__hash(field) -%}
     lower(rawtohex(hash('MD5', cast({{ field }} as {{ dbt.type_string() }}))))
 {%- endmacro %}
+
+{# ---- Snowflake: the cross-database macros dbt-snowflake overrides. dateadd, datediff,
+   date_trunc, listagg, hash, split_part, any_value and the type names use the defaults above,
+   which are already Snowflake syntax (dbt-snowflake keeps dbt-core's defaults for them too). #}
+
+{# The current instant in UTC, as dbt-snowflake renders it (a TIMESTAMP_TZ) #}
+{% macro snowflake__current_timestamp() -%}
+    convert_timezone('UTC', current_timestamp())
+{%- endmacro %}
+
+{% macro snowflake__bool_or(expression) -%}
+    boolor_agg({{ expression }})
+{%- endmacro %}
+
+{% macro snowflake__array_construct(inputs, data_type) -%}
+    array_construct( {{ inputs | join(' , ') }} )
+{%- endmacro %}
+
+{# Snowflake string literals escape a quote with a backslash #}
+{% macro snowflake__escape_single_quotes(expression) -%}
+    {{ expression | replace("'", "\\'") }}
+{%- endmacro %}
+
+{# A length of 0 gives the empty string, as in dbt-snowflake #}
+{% macro snowflake__right(string_text, length_expression) -%}
+    case when {{ length_expression }} = 0
+        then ''
+    else
+        right(
+            {{ string_text }},
+            {{ length_expression }}
+        )
+    end
+{%- endmacro %}
+
+{# try_cast only takes text and cannot produce a VARIANT: a number is passed as a string literal,
+   and a VARIANT is a plain cast, as in dbt-snowflake #}
+{% macro snowflake__safe_cast(field, type) -%}
+    {%- if type | upper == 'VARIANT' -%}
+    cast({{ field }} as {{ type }})
+    {%- else -%}
+    try_cast({{ dbt.string_literal(field) if field is number else field }} as {{ type }})
+    {%- endif -%}
+{%- endmacro %}

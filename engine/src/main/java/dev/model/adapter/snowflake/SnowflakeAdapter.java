@@ -63,14 +63,15 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
     private final Properties login;
     private final SecretScrubber scrubber;
     private final ConnectRetry retry;
+    private final Log log;
 
     private SnowflakeAdapter(SnowflakeProfile profile, ConnectRetry.Sleeper sleeper, Log log) {
         super(SnowflakeProfile.TYPE, CAPABILITIES, profile.reuseConnections() ? profile.threads() : 0, log);
         this.profile = profile;
         this.login = profile.driverProperties();
         this.scrubber = new SecretScrubber(profile.secrets());
-        this.retry = new ConnectRetry(profile.connectRetries(), profile.retryAll(), sleeper,
-                log == null ? Log.silent() : log, scrubber);
+        this.log = log == null ? Log.silent() : log;
+        this.retry = new ConnectRetry(profile.connectRetries(), profile.retryAll(), sleeper, this.log, scrubber);
     }
 
     /** Reads and checks the profile; connects on the first session, not here (as dbt-snowflake does). */
@@ -123,6 +124,9 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new ModelException(ErrorCategory.WAREHOUSE, errorMessage(e) + " " + profile.who(), null, e);
+        } catch (ModelException e) {
+            closeQuietly(connection);
+            throw e;
         }
     }
 
@@ -137,7 +141,15 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
                 statement.execute(setQueryTagSql(profile.queryTag()));
             }
             if (currentWarehouse(connection) == null) {
-                statement.execute("use warehouse " + profile.warehouse());
+                try {
+                    statement.execute("use warehouse " + profile.warehouse());
+                } catch (SQLException e) {
+                    // Snowflake's message names no object: say which warehouse and role it was about.
+                    throw new ModelException(ErrorCategory.WAREHOUSE, "Could not use warehouse '" + profile.warehouse()
+                            + "' (it does not exist, or " + (profile.role() == null ? "the user's default role"
+                            : "role '" + profile.role() + "'") + " may not use it): " + errorMessage(e) + " "
+                            + profile.who(), null, e);
+                }
             }
         }
     }
@@ -169,9 +181,35 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
         }
     }
 
+    private void debugLog(String message) {
+        log.debug(scrubber.scrub(message));
+    }
+
     @Override
     protected void closeDatabase() {
         // Nothing beyond the pooled connections: each is one Snowflake session.
+    }
+
+    /**
+     * The driver's cancel first (an abort request for the query in flight). The driver drops a
+     * cancel that lands after its statement started but before its request went out, and every
+     * cancel after that one, so the query would run on; dbt-snowflake cancels on the server
+     * instead, from another connection, which reaches the query whenever it runs.
+     */
+    @Override
+    protected void cancelStatement(Statement statement) throws SQLException {
+        statement.cancel();
+        Connection connection = statement.getConnection();
+        if (!connection.isWrapperFor(SnowflakeConnection.class)) {
+            return;
+        }
+        String sessionId = connection.unwrap(SnowflakeConnection.class).getSessionID();
+        try {
+            execute("select system$cancel_all_queries(" + Long.parseLong(sessionId) + ")");
+        } catch (ModelException | NumberFormatException e) {
+            // Best effort: the adapter is closing, or the server refused; the driver's cancel was sent.
+            debugLog("server-side cancel of session " + sessionId + " failed: " + e.getMessage());
+        }
     }
 
     @Override

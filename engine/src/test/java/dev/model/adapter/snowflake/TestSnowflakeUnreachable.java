@@ -59,6 +59,9 @@ final class TestSnowflakeUnreachable {
             assertTrue(message.endsWith("(target 'dev', user 'ana', account 'emulator')"), message);
             assertFalse(message.contains("\n"), message);
             assertFalse(message.contains(PASSWORD), message);
+            for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+                assertFalse(String.valueOf(cause.getMessage()).contains(PASSWORD), "the driver's own text: " + cause);
+            }
             assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(4)), waits);
             assertEquals(2, log.debugMessages().stream().filter(m -> m.startsWith("Snowflake login attempt ")).count(),
                     log.debugMessages().toString());

@@ -27,6 +27,8 @@ final class EmulatorSession {
     private volatile String warehouse;
     private volatile String role;
     private volatile Statement running;
+    private volatile String currentRequest;
+    private final Set<String> abortedRequests = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean inTransaction;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final Set<ObjectName> temporaryObjects = new LinkedHashSet<>();
@@ -102,6 +104,45 @@ final class EmulatorSession {
 
     void running(Statement statement) {
         this.running = statement;
+    }
+
+    /** A query request starts; false if the driver already aborted it (its abort can overtake it). */
+    boolean beginRequest(String requestId) {
+        currentRequest = requestId;
+        return requestId == null || !abortedRequests.contains(requestId);
+    }
+
+    void endRequest(String requestId) {
+        currentRequest = null;
+        if (requestId != null) {
+            abortedRequests.remove(requestId);
+        }
+    }
+
+    /** Forgets an abort whose request never arrived (or already ended). */
+    void endRequestIfIdle(String requestId) {
+        if (!requestId.equals(currentRequest)) {
+            abortedRequests.remove(requestId);
+        }
+    }
+
+    /** Marks a request aborted. */
+    void abort(String requestId) {
+        abortedRequests.add(requestId);
+    }
+
+    boolean isAborted(String requestId) {
+        return abortedRequests.contains(requestId);
+    }
+
+    /** Whether the request now running was aborted (checked before each DuckDB statement). */
+    boolean currentRequestAborted() {
+        String request = currentRequest;
+        return request != null && abortedRequests.contains(request);
+    }
+
+    String currentRequest() {
+        return currentRequest;
     }
 
     synchronized void addTemporary(ObjectName name) {

@@ -64,6 +64,7 @@ final class NativeStatements {
         on("^alter\\s+dynamic\\s+table\\s+(?:if\\s+exists\\s+)?(" + NAME + ")\\s+(refresh|suspend|resume)$", this::alterDynamicTable);
         on("^create\\s+(or\\s+replace\\s+)?(?:transient\\s+)?database\\s+(if\\s+not\\s+exists\\s+)?(" + IDENT + ")$", this::createDatabase);
         on("^drop\\s+database\\s+(if\\s+exists\\s+)?(" + IDENT + ")(?:\\s+(?:cascade|restrict))?$", this::dropDatabase);
+        on("^select\\s+system\\$cancel_all_queries\\s*\\(\\s*(\\d+)\\s*\\)$", this::cancelAllQueries);
     }
 
     private void on(String regex, BiFunction<EmulatorSession, Matcher, Reply> answer) {
@@ -88,6 +89,9 @@ final class NativeStatements {
     private Reply showObjects(EmulatorSession session, Matcher m) {
         List<String> parts = ObjectName.parts(sql, m.group(2));
         String database = parts.size() == 2 ? parts.get(0) : session.database();
+        if (database == null) {
+            throw noCurrentDatabase();
+        }
         String schema = parts.get(parts.size() - 1);
         DuckDbCatalog catalog = new DuckDbCatalog(session.duckDb);
         if (database == null || !catalog.databaseExists(database)) {
@@ -287,6 +291,11 @@ final class NativeStatements {
         }
     }
 
+    private static SnowflakeError noCurrentDatabase() {
+        return new SnowflakeError("090105", "22000",
+                "Cannot perform SHOW. This session does not have a current database. Call 'USE DATABASE', or use a qualified name.");
+    }
+
     private static SnowflakeError objectMissing() {
         return new SnowflakeError("002043", "02000", "SQL compilation error:\nObject does not exist, or operation cannot be performed.");
     }
@@ -372,6 +381,25 @@ final class NativeStatements {
     }
 
     // ---------------------------------------------------------------- the rest
+
+    /** dbt-snowflake's cancel, sent from another session: stops what the given session is running. */
+    private Reply cancelAllQueries(EmulatorSession session, Matcher m) {
+        long id = Long.parseLong(m.group(1));
+        int cancelled = 0;
+        for (EmulatorSession other : account.sessions()) {
+            Statement running = other.id == id ? other.running() : null;
+            if (running != null) {
+                try {
+                    running.cancel();
+                    cancelled++;
+                } catch (SQLException finished) {
+                    // it finished meanwhile
+                }
+            }
+        }
+        return Reply.rows(StatementType.SELECT, List.of(RowType.text("SYSTEM$CANCEL_ALL_QUERIES(" + id + ")")),
+                List.of(List.of(cancelled + " queries terminated.")));
+    }
 
     private Reply currentFunction(EmulatorSession session, Matcher m) {
         String function = m.group(1).toLowerCase(Locale.ROOT);

@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -95,8 +96,8 @@ final class ProtocolServer implements AutoCloseable {
         JsonNode body = body(exchange);
         return switch (path) {
             case "/session/v1/login-request" -> login(body, query);
-            case "/queries/v1/query-request" -> query(session(exchange), body);
-            case "/queries/v1/abort-request" -> abort(exchange);
+            case "/queries/v1/query-request" -> query(session(exchange), body, query.get("requestId"));
+            case "/queries/v1/abort-request" -> abort(exchange, body);
             case "/session" -> closeSession(exchange, query);
             case "/session/heartbeat" -> success(JSON.createObjectNode());
             case "/session/token-request" -> renew(exchange);
@@ -295,8 +296,37 @@ final class ProtocolServer implements AutoCloseable {
         return success(data);
     }
 
-    private JsonNode abort(HttpExchange exchange) {
-        account.session(token(exchange)).ifPresent(ProtocolServer::cancel);
+    /**
+     * The driver sends one abort per execution, which may arrive before the query runs on DuckDB, or in
+     * the instant before DuckDB starts it (when a DuckDB cancel is lost). So the request is marked
+     * aborted (checked before each DuckDB statement) and its running statement cancelled repeatedly until
+     * the request ends; a request never seen is forgotten after a minute.
+     */
+    private JsonNode abort(HttpExchange exchange, JsonNode body) {
+        String requestId = body.path("requestId").asText(null);
+        account.session(token(exchange)).ifPresent(session -> {
+            if (requestId == null) {
+                cancel(session);
+                return;
+            }
+            session.abort(requestId);
+            if (requestId.equals(session.currentRequest())) {
+                cancel(session);
+            }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+            task.set(timers.scheduleWithFixedDelay(() -> {
+                if (!session.isAborted(requestId) || System.nanoTime() > deadline) {
+                    session.endRequestIfIdle(requestId);
+                    ScheduledFuture<?> self = task.get();
+                    if (self != null) {
+                        self.cancel(false);
+                    }
+                } else if (requestId.equals(session.currentRequest())) {
+                    cancel(session);
+                }
+            }, 25, 25, TimeUnit.MILLISECONDS));
+        });
         return success(JSON.createObjectNode());
     }
 
@@ -332,7 +362,7 @@ final class ProtocolServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- queries
 
-    private JsonNode query(EmulatorSession session, JsonNode body) {
+    private JsonNode query(EmulatorSession session, JsonNode body, String requestId) {
         String sqlText = body.path("sqlText").asText("");
         String queryId = account.nextQueryId();
         if (body.path("describeOnly").asBoolean(false)) {
@@ -351,6 +381,9 @@ final class ProtocolServer implements AutoCloseable {
             cancel(session);
         }, timeout, TimeUnit.SECONDS);
         try {
+            if (!session.beginRequest(requestId)) {
+                throw StatementExecutor.canceled();
+            }
             Reply reply = executor.execute(session, sqlText, body.get("bindings"), queryTag != null ? queryTag : session.parameter("QUERY_TAG"));
             return success(data(session, reply, queryId));
         } catch (SnowflakeError e) {
@@ -363,6 +396,7 @@ final class ProtocolServer implements AutoCloseable {
             if (timer != null) {
                 timer.cancel(false);
             }
+            session.endRequest(requestId);
             session.lock.unlock();
         }
     }

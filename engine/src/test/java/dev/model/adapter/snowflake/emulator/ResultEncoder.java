@@ -92,7 +92,7 @@ final class ResultEncoder {
             case "real" -> Double.toString(rows.getDouble(index));
             case "boolean" -> rows.getBoolean(index) ? "1" : "0";
             case "date" -> Long.toString(rows.getObject(index, LocalDate.class).toEpochDay());
-            case "time" -> seconds(0, rows.getObject(index, LocalTime.class).toNanoOfDay());
+            case "time" -> seconds(0, LocalTime.parse(rows.getString(index)).toNanoOfDay());
             case "timestamp_ntz" -> {
                 LocalDateTime t = rows.getObject(index, LocalDateTime.class);
                 yield seconds(t.toEpochSecond(ZoneOffset.UTC), t.getNano());

@@ -153,6 +153,9 @@ final class StatementExecutor {
                 for (String statement : bound) {
                     try (Statement jdbc = session.duckDb.createStatement()) {
                         session.running(jdbc);
+                        if (session.currentRequestAborted()) {
+                            throw canceled();
+                        }
                         if (jdbc.execute(statement)) {
                             try (ResultSet rows = jdbc.getResultSet()) {
                                 reply = ResultEncoder.encode(rows);
@@ -189,6 +192,10 @@ final class StatementExecutor {
             }
             throw e;
         }
+    }
+
+    static SnowflakeError canceled() {
+        return new SnowflakeError("000604", "57014", "SQL execution canceled");
     }
 
     /** Owners, grants, temporary objects and dynamic tables: what Snowflake keeps beside the data. */

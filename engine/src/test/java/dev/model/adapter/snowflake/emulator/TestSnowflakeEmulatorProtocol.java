@@ -121,7 +121,7 @@ final class TestSnowflakeEmulatorProtocol {
         String sql = "select 42 as int_col, 12345678901234 as big_col, 123.45::number(10,2) as dec_col, 1.5::float as float_col,"
                 + " 'text' as text_col, true as bool_col, false as false_col, '2024-02-29'::date as date_col,"
                 + " '2024-02-29 13:14:15.123456'::timestamp_ntz as ts_col, '1969-12-31 23:59:58.5'::timestamp_ntz as old_ts,"
-                + " parse_json('{\"a\": [1, 2]}') as json_col, '1900-01-01'::date as old_date";
+                + " parse_json('{\"a\": [1, 2]}') as json_col, '1900-01-01'::date as old_date, '13:14:15.5'::time as time_col";
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             ResultSetMetaData meta = rows.getMetaData();
@@ -145,6 +145,8 @@ final class TestSnowflakeEmulatorProtocol {
             assertEquals(LocalDateTime.of(1969, 12, 31, 23, 59, 58, 500_000_000), rows.getTimestamp("OLD_TS").toLocalDateTime());
             assertEquals("{\"a\":[1,2]}", rows.getString("JSON_COL").replaceAll("\\s", ""));
             assertEquals(LocalDate.of(1900, 1, 1), rows.getDate("OLD_DATE").toLocalDate());
+            assertEquals(java.time.LocalTime.of(13, 14, 15), rows.getTime("TIME_COL").toLocalTime());
+            assertEquals("TIME", meta.getColumnTypeName(13));
             assertFalse(rows.next());
         }
     }

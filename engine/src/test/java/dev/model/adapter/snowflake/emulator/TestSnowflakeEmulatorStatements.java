@@ -3,6 +3,7 @@ package dev.model.adapter.snowflake.emulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -280,6 +281,47 @@ final class TestSnowflakeEmulatorStatements {
                     "select sum(a.range * b.range) as cancel_me from range(1000000) a, range(1000000) b"));
             canceller.join();
             assertTrue(error.getMessage().toLowerCase().contains("cancel"), error.getMessage());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void cancelsSentFromTheStartStopParallelQueries() throws Exception {
+        // the driver sends one abort per execution: it may overtake its query or reach it before DuckDB runs it
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            Statement[] statements = new Statement[2];
+            List<java.util.concurrent.Future<SQLException>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                int index = i;
+                results.add(pool.submit(() -> {
+                    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                        statements[index] = statement;
+                        statement.executeQuery("select sum(a.range * b.range) from range(1000000) a, range(1000000) b");
+                        return null;
+                    } catch (SQLException e) {
+                        return e;
+                    }
+                }));
+            }
+            while (results.stream().anyMatch(f -> !f.isDone())) {
+                for (Statement statement : statements) {
+                    if (statement != null && !statement.isClosed()) {
+                        try {
+                            statement.cancel();
+                        } catch (SQLException e) {
+                            // closed in between
+                        }
+                    }
+                }
+                Thread.sleep(50);
+            }
+            for (java.util.concurrent.Future<SQLException> result : results) {
+                SQLException error = result.get();
+                assertTrue(error != null && error.getErrorCode() == 604, String.valueOf(error));
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
