@@ -138,23 +138,18 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
     }
 
     /**
-     * Batched {@code insert into t values (?, ...)}, {@link #INSERT_BATCH_SIZE} rows per batch.
-     * Positional, like an appender: column names written by the caller never meet the warehouse's
-     * case rules.
+     * Batched {@link #insertRowsSql}, {@link #INSERT_BATCH_SIZE} rows per batch, each value bound
+     * through {@link #bindValue}; a row shorter than the columns binds null for the rest. A
+     * warehouse overrides those two hooks, not this loop.
      */
     protected long doLoadRows(Connection c, Relation table, List<Column> columns, Iterable<Object[]> rows)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("insert into ").append(table.render()).append(" values (");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-        }
-        sql.append(')');
         long loaded = 0;
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = c.prepareStatement(insertRowsSql(table, columns))) {
             int pending = 0;
             for (Object[] row : rows) {
                 for (int i = 0; i < columns.size(); i++) {
-                    ps.setObject(i + 1, i < row.length ? row[i] : null);
+                    ps.setObject(i + 1, bindValue(i < row.length ? row[i] : null));
                 }
                 ps.addBatch();
                 if (++pending == INSERT_BATCH_SIZE) {
@@ -169,6 +164,28 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
             }
         }
         return loaded;
+    }
+
+    /**
+     * {@code insert into t values (?, ...)}, one marker per column. Positional, like an appender:
+     * column names written by the caller never meet the warehouse's case rules.
+     */
+    protected String insertRowsSql(Relation table, List<Column> columns) {
+        StringBuilder sql = new StringBuilder("insert into ").append(table.render()).append(" values (");
+        appendMarkers(sql, columns.size());
+        return sql.append(')').toString();
+    }
+
+    /** {@code ?, ?, ...}: {@code count} bind markers. */
+    protected static void appendMarkers(StringBuilder sql, int count) {
+        for (int i = 0; i < count; i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+    }
+
+    /** A row value as the driver should receive it; the default binds it unchanged. */
+    protected Object bindValue(Object value) {
+        return value;
     }
 
     /** The warehouse's native CSV load; adapters with {@link Capability#BULK_CSV_LOAD} override it. */

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,6 +30,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,10 +51,11 @@ import java.util.Set;
  */
 public final class SnowflakeAdapter extends AbstractJdbcAdapter {
 
-    private static final Set<Capability> CAPABILITIES = EnumSet.of(
+    /** What Snowflake supports; public so that stand-ins of type {@code snowflake} declare the same. */
+    public static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
             Capability.CREATE_OR_REPLACE_TABLE, Capability.CREATE_OR_REPLACE_VIEW, Capability.MERGE,
             Capability.RENAME_TABLE, Capability.COMMENTS, Capability.TRANSIENT_TABLES, Capability.QUERY_TAG,
-            Capability.GRANTS, Capability.SCHEMAS_IN_DATABASE, Capability.CANCEL);
+            Capability.GRANTS, Capability.SCHEMAS_IN_DATABASE, Capability.CANCEL));
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS", Locale.ROOT);
 
@@ -350,42 +351,18 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
     // ---- loading -------------------------------------------------------------------------------
 
     /**
-     * {@code insert into t ("C1", ...) values (?, ...)} as JDBC batches, which the driver sends
-     * array-bound (one request per batch). Dates and times bind as ISO text that Snowflake casts to
-     * the column's type, so no JVM time zone shifts a value on its way.
+     * {@code insert into t ("C1", ...) values (?, ...)}, loaded as JDBC batches, which the driver
+     * sends array-bound (one request per batch).
      */
     @Override
-    protected long doLoadRows(Connection c, Relation table, List<Column> columns, Iterable<Object[]> rows)
-            throws SQLException {
+    protected String insertRowsSql(Relation table, List<Column> columns) {
         StringBuilder sql = new StringBuilder("insert into ").append(table.render()).append(" (");
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(Quoting.ALL_DOUBLE.quote(columns.get(i).name()));
         }
         sql.append(") values (");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-        }
-        sql.append(')');
-        long loaded = 0;
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int pending = 0;
-            for (Object[] row : rows) {
-                for (int i = 0; i < columns.size(); i++) {
-                    ps.setObject(i + 1, bindable(i < row.length ? row[i] : null));
-                }
-                ps.addBatch();
-                if (++pending == INSERT_BATCH_SIZE) {
-                    ps.executeBatch();
-                    loaded += pending;
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
-                loaded += pending;
-            }
-        }
-        return loaded;
+        appendMarkers(sql, columns.size());
+        return sql.append(')').toString();
     }
 
     /**
@@ -420,7 +397,12 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
         }
     }
 
-    private static Object bindable(Object value) {
+    /**
+     * Dates and times bind as ISO text that Snowflake casts to the column's type, so no JVM time
+     * zone shifts a value on its way.
+     */
+    @Override
+    protected Object bindValue(Object value) {
         if (value instanceof LocalDate date) {
             return date.toString();
         }

@@ -54,28 +54,15 @@ final class TestSnowflakeAdapter {
 
     /** A profile for the emulator as a dbt-snowflake user writes it; {@code changes} override fields (null removes). */
     private Target target(Map<String, Object> changes) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("type", "snowflake");
-        settings.put("account", "emulator");
-        settings.put("host", emulator.host());
-        settings.put("port", emulator.port());
-        settings.put("protocol", "http");
-        settings.put("user", "model_user");
-        settings.put("password", PASSWORD);
-        settings.put("role", "TRANSFORMER");
-        settings.put("warehouse", "TRANSFORMING");
-        settings.put("database", "ANALYTICS");
-        settings.put("schema", "dbt_ana");
-        settings.put("connect_retries", 0);
-        changes.forEach((k, v) -> {
-            if (v == null) {
-                settings.remove(k);
-            } else {
-                settings.put(k, v);
-            }
-        });
-        return new Target("shop", "dev", "snowflake", (String) settings.get("database"), (String) settings.get("schema"),
-                4, settings);
+        Map<String, Object> connection = new LinkedHashMap<>();
+        connection.put("account", "emulator");
+        connection.put("host", emulator.host());
+        connection.put("port", emulator.port());
+        connection.put("protocol", "http");
+        connection.put("user", "model_user");
+        connection.put("password", PASSWORD);
+        connection.put("connect_retries", 0);
+        return TestingSnowflakeTarget.of(connection, changes);
     }
 
     private WarehouseAdapter open(Map<String, Object> changes) {

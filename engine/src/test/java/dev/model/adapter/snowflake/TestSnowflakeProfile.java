@@ -36,25 +36,8 @@ final class TestSnowflakeProfile {
 
     /** A valid password profile; {@code changes} adds fields, and a null value removes one. */
     static Target target(Map<String, Object> changes) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("type", "snowflake");
-        settings.put("account", "xy12345.eu-west-1");
-        settings.put("user", "ana");
-        settings.put("password", PASSWORD);
-        settings.put("role", "TRANSFORMER");
-        settings.put("warehouse", "TRANSFORMING");
-        settings.put("database", "ANALYTICS");
-        settings.put("schema", "dbt_ana");
-        settings.put("threads", 4);
-        changes.forEach((k, v) -> {
-            if (v == null) {
-                settings.remove(k);
-            } else {
-                settings.put(k, v);
-            }
-        });
-        return new Target("shop", "dev", "snowflake", (String) settings.get("database"), (String) settings.get("schema"),
-                4, settings);
+        return TestingSnowflakeTarget.of(Map.of("account", "xy12345.eu-west-1", "user", "ana", "password", PASSWORD,
+                "threads", 4), changes);
     }
 
     private SnowflakeProfile profile(Map<String, Object> changes) {

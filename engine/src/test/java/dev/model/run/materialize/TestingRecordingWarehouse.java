@@ -11,6 +11,7 @@ import dev.model.adapter.Session;
 import dev.model.adapter.StatementResult;
 import dev.model.adapter.WarehouseAdapter;
 import dev.model.adapter.WarehouseVersion;
+import dev.model.adapter.snowflake.SnowflakeAdapter;
 import dev.model.error.ErrorCategory;
 import dev.model.error.ModelException;
 import dev.model.jinja.QueryRunner;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +36,6 @@ import java.util.function.Predicate;
  * adapter's, not the macros'. Catalog questions are answered from what the test declared.
  */
 final class TestingRecordingWarehouse implements WarehouseAdapter {
-
-    static final Set<Capability> SNOWFLAKE_CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
-            Capability.CREATE_OR_REPLACE_TABLE, Capability.CREATE_OR_REPLACE_VIEW, Capability.MERGE,
-            Capability.RENAME_TABLE, Capability.COMMENTS, Capability.TRANSIENT_TABLES, Capability.QUERY_TAG,
-            Capability.GRANTS, Capability.SCHEMAS_IN_DATABASE, Capability.CANCEL));
 
     private final String database;
     private final String schema;
@@ -126,7 +121,7 @@ final class TestingRecordingWarehouse implements WarehouseAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return SNOWFLAKE_CAPABILITIES;
+        return SnowflakeAdapter.CAPABILITIES;
     }
 
     @Override

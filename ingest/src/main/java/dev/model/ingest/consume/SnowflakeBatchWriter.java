@@ -6,13 +6,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 import org.apache.kafka.common.TopicPartition;
 
@@ -28,7 +24,7 @@ import org.apache.kafka.common.TopicPartition;
  * instead), and PARSE_JSON turns the payload into a VARIANT on the way. No staging table: a
  * Snowflake temporary table would cost a statement per batch more and buys nothing here.
  */
-final class SnowflakeBatchWriter implements JdbcRawSink {
+final class SnowflakeBatchWriter extends AbstractBatchWriter {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
     private static final String ROW_COLUMNS = "event_id, event_type, kafka_topic, kafka_partition, kafka_offset, "
@@ -36,123 +32,53 @@ final class SnowflakeBatchWriter implements JdbcRawSink {
     private static final String DEAD_COLUMNS = "raw_bytes, error, kafka_topic, kafka_partition, kafka_offset, "
             + "kafka_timestamp, dead_lettered_at";
 
-    private final WarehouseAdapter adapter;
-    private final RawTables tables;
-    private final String group;
-    private final BatchWriter.TransactionHook hook;
-    private final Set<String> createdTopics = new LinkedHashSet<>();
-    private final Map<TopicPartition, Long> storedOffsets = new HashMap<>();
-    private Session session;
-    private long transactions;
-
-    SnowflakeBatchWriter(WarehouseAdapter adapter, String group, BatchWriter.TransactionHook hook) {
-        this.adapter = adapter;
-        this.tables = new RawTables(adapter);
-        this.group = group;
-        this.hook = hook;
+    SnowflakeBatchWriter(WarehouseAdapter adapter, String group, TransactionHook hook) {
+        super(adapter, group, hook);
     }
 
     @Override
-    public void prepare() {
-        Session s = session();
-        s.createSchemaIfMissing(null, RawTables.SCHEMA);
-        s.execute(tables.createOffsets());
-        s.execute(tables.createDeadLetter());
-    }
-
-    @Override
-    public void ensureRawTable(String topic) {
-        if (createdTopics.add(topic)) {
-            try {
-                session().execute(tables.createRaw(topic));
-            } catch (RuntimeException e) {
-                createdTopics.remove(topic);
-                throw e;
-            }
-        }
-    }
-
-    @Override
-    public Map<TopicPartition, Long> open(Collection<TopicPartition> partitions) {
-        return readOffsets();
-    }
-
-    @Override
-    public void release(Collection<TopicPartition> partitions) {
-        // Nothing is held per partition: the offsets table is the state.
-    }
-
-    @Override
-    public boolean rewindsAfterFailure() {
-        return false;
-    }
-
-    @Override
-    public Map<TopicPartition, Long> recover(Collection<TopicPartition> owned) {
-        return readOffsets();
-    }
-
-    Map<TopicPartition, Long> readOffsets() {
-        var result = session().query("select topic, " + tables.partitionColumn() + ", last_offset from "
-                + tables.offsets().render() + " where consumer_group = " + RawTables.literal(group), 0);
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        for (List<Object> row : result.rows()) {
-            offsets.put(new TopicPartition((String) row.get(0), ((Number) row.get(1)).intValue()),
-                    ((Number) row.get(2)).longValue());
-        }
-        storedOffsets.putAll(offsets);
-        return offsets;
-    }
-
-    @Override
-    public Written write(Batch batch) {
-        for (String topic : batch.topics) {
-            ensureRawTable(topic);
-        }
+    protected List<Step> batchSteps(Session s, Batch batch) {
         String now = TIMESTAMP.format(LocalDateTime.now(ZoneOffset.UTC));
         Map<String, List<Object[]>> rowsByTopic = new LinkedHashMap<>();
         for (Batch.Row r : batch.rows) {
             rowsByTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(new Object[] {r.eventId(), r.eventType(),
                     r.topic(), r.partition(), r.offset(), timestamp(r.kafkaTimestamp()), r.key(), now, r.payload()});
         }
-        List<String> extra = hook.extraStatements(++transactions);
-        inTransaction(s -> {
-            rowsByTopic.forEach((topic, rows) -> s.executeBatch(insertRows(topic), rows));
-            if (!batch.deadLetters.isEmpty()) {
-                s.executeBatch(insertDeadLetters(), deadLetterRows(batch.deadLetters, now));
-            }
-            if (!batch.lastOffsets.isEmpty()) {
-                s.execute(mergeOffsets(batch.lastOffsets));
-            }
-            extra.forEach(s::execute);
-        });
-        storedOffsets.putAll(batch.lastOffsets);
-        return Written.all(batch);
-    }
-
-    @Override
-    public void replaceDeadLetters(List<Batch.DeadLetter> deadLetters) {
-        if (deadLetters.isEmpty()) {
-            return;
+        List<Step> steps = new ArrayList<>();
+        rowsByTopic.forEach((topic, rows) -> steps.add(Step.bound(insertRows(topic), rows)));
+        if (!batch.deadLetters.isEmpty()) {
+            steps.add(Step.bound(insertDeadLetters(), deadLetterRows(batch.deadLetters, now)));
         }
-        String now = TIMESTAMP.format(LocalDateTime.now(ZoneOffset.UTC));
-        inTransaction(s -> {
-            RawTables.deleteDeadLetters(tables.deadLetter().render(), deadLetters).forEach(s::execute);
-            s.executeBatch(insertDeadLetters(), deadLetterRows(deadLetters, now));
-        });
+        if (!batch.lastOffsets.isEmpty()) {
+            steps.add(Step.sql(mergeOffsets(batch.lastOffsets)));
+        }
+        return steps;
     }
 
     @Override
-    public long storedOffset(TopicPartition partition) {
-        return storedOffsets.getOrDefault(partition, -1L);
+    protected List<Step> deadLetterSteps(Session s, List<Batch.DeadLetter> deadLetters) {
+        String now = TIMESTAMP.format(LocalDateTime.now(ZoneOffset.UTC));
+        List<Step> steps = new ArrayList<>();
+        RawTables.deleteDeadLetters(tables.deadLetter().render(), deadLetters).forEach(sql -> steps.add(Step.sql(sql)));
+        steps.add(Step.bound(insertDeadLetters(), deadLetterRows(deadLetters, now)));
+        return steps;
     }
 
-    /** {@code begin}, the work, {@code commit}; on failure a {@code rollback} and a new session next time. */
-    private void inTransaction(java.util.function.Consumer<Session> work) {
-        Session s = session();
+    /**
+     * {@code begin}, the steps, {@code commit} on the one connection; on failure a {@code rollback}
+     * (the base then drops the session).
+     */
+    @Override
+    protected void runTransaction(Session s, List<Step> steps) {
         s.execute("begin");
         try {
-            work.accept(s);
+            for (Step step : steps) {
+                if (step.isBound()) {
+                    s.executeBatch(step.sql(), step.rows());
+                } else {
+                    s.execute(step.sql());
+                }
+            }
             s.execute("commit");
         } catch (RuntimeException e) {
             try {
@@ -160,7 +86,6 @@ final class SnowflakeBatchWriter implements JdbcRawSink {
             } catch (RuntimeException rollbackFailed) {
                 e.addSuppressed(rollbackFailed);
             }
-            reset();
             throw e;
         }
     }
@@ -216,35 +141,12 @@ final class SnowflakeBatchWriter implements JdbcRawSink {
         return value == null ? null : TIMESTAMP.format(value);
     }
 
-    private Session session() {
-        if (session == null) {
-            Session opened = adapter.openSession("ingest " + group);
-            try {
-                // A pooled connection whose last transaction failed to roll back must not carry it
-                // into ours: a rollback without a transaction is a no-op.
-                opened.execute("rollback");
-            } catch (RuntimeException e) {
-                opened.close();
-                throw e;
-            }
-            session = opened;
-        }
-        return session;
-    }
-
+    /**
+     * A pooled connection whose last transaction failed to roll back must not carry it into ours:
+     * a rollback without a transaction is a no-op.
+     */
     @Override
-    public void reset() {
-        if (session != null) {
-            try {
-                session.close();
-            } finally {
-                session = null;
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        reset();
+    protected void sessionOpened(Session opened) {
+        opened.execute("rollback");
     }
 }
