@@ -5,20 +5,28 @@ import dev.model.error.ModelException;
 import dev.model.ingest.metrics.IngestMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -48,7 +56,8 @@ public final class EventProducer implements AutoCloseable {
 
     /**
      * Fails with a clear message when no broker answers at {@code bootstrapServers} within the
-     * timeout, then creates the topics that are missing.
+     * timeout, then creates the topics that are missing, and returns once every partition of
+     * {@code topics} takes a write from its leader.
      */
     public static void ensureTopics(String bootstrapServers, Set<String> topics, int partitions, Duration timeout) {
         Properties p = new Properties();
@@ -80,7 +89,7 @@ public final class EventProducer implements AutoCloseable {
                     throw unreachable(bootstrapServers, timeout);
                 }
             }
-            awaitLeaders(admin, topics, bootstrapServers, timeout);
+            awaitWritable(admin, topics, bootstrapServers, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelException(ErrorCategory.USAGE, "Interrupted while connecting to Kafka at " + bootstrapServers);
@@ -88,29 +97,49 @@ public final class EventProducer implements AutoCloseable {
     }
 
     /**
-     * A topic can exist before its partitions have a leader (a broker that has just started is not
-     * yet unfenced); an idempotent producer sending then waits out its whole delivery timeout.
+     * Waits until the broker that leads each partition answers for it as its leader, which is later
+     * than the topic being described with a leader: a broker publishes new metadata (what Metadata and
+     * DescribeTopics answer from) before its replica manager creates the partition's log and makes it
+     * leader, and a broker that has just started is not yet unfenced. A produce in that gap fails with
+     * NOT_LEADER_OR_FOLLOWER and is retried, but the idempotent producer's next batches for the
+     * partition, already in flight behind it, can land first: the broker (Kafka 4.1; KAFKA-15591
+     * upstream) accepts any first sequence from a producer it has no state for, so every retry of the
+     * first batch is then OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout expires it.
+     * ListOffsets for the latest offset goes through the same leader check as Produce, so once every
+     * partition answers it, the first batch cannot be refused.
      */
-    private static void awaitLeaders(Admin admin, Set<String> topics, String bootstrapServers, Duration timeout)
+    private static void awaitWritable(Admin admin, Set<String> topics, String bootstrapServers, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                boolean ready = admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                        .values().stream()
-                        .allMatch(description -> description.partitions().stream().allMatch(p -> p.leader() != null
-                                && !p.leader().isEmpty()));
-                if (ready) {
-                    return;
-                }
-            } catch (ExecutionException | TimeoutException e) {
-                // Not described yet: the same wait as for a missing leader.
-            }
+        while (!writable(admin, topics, timeout)) {
             if (System.nanoTime() > deadline) {
-                throw new ModelException(ErrorCategory.USAGE, "Kafka at " + bootstrapServers + " has no leader for "
-                        + topics + " after " + timeout.toSeconds() + " s");
+                throw new ModelException(ErrorCategory.USAGE, "Kafka at " + bootstrapServers + " has no leader that accepts"
+                        + " writes for every partition of " + new TreeSet<>(topics) + " after " + timeout.toSeconds() + " s");
             }
             Thread.sleep(100);
+        }
+    }
+
+    private static boolean writable(Admin admin, Set<String> topics, Duration timeout) throws InterruptedException {
+        // Short attempts: the admin client retries a refused partition itself, but the loop above owns the deadline.
+        int attemptMs = (int) Math.min(timeout.toMillis(), 2_000);
+        try {
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            for (TopicDescription description : admin.describeTopics(topics, new DescribeTopicsOptions().timeoutMs(attemptMs))
+                    .allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).values()) {
+                for (TopicPartitionInfo partition : description.partitions()) {
+                    if (partition.leader() == null || partition.leader().isEmpty()) {
+                        return false;
+                    }
+                    partitions.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest());
+                }
+            }
+            admin.listOffsets(partitions, new ListOffsetsOptions().timeoutMs(attemptMs)).all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            // Not described, no leader yet, or a leader that does not host the partition yet: wait as for a missing leader.
+            return false;
         }
     }
 
