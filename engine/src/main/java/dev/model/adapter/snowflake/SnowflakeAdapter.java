@@ -57,6 +57,12 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
             Capability.RENAME_TABLE, Capability.COMMENTS, Capability.TRANSIENT_TABLES, Capability.QUERY_TAG,
             Capability.GRANTS, Capability.SCHEMAS_IN_DATABASE, Capability.CANCEL));
 
+    /**
+     * Rows asked for per {@code show objects} page: Snowflake returns at most 10,000 rows for one
+     * SHOW command, so a larger schema is read in pages, as dbt-snowflake does.
+     */
+    static final int LIST_PAGE_SIZE = 10_000;
+
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS", Locale.ROOT);
 
     private final SnowflakeProfile profile;
@@ -65,14 +71,19 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
     private final SecretScrubber scrubber;
     private final ConnectRetry retry;
     private final Log log;
+    private final int listPageSize;
 
-    private SnowflakeAdapter(SnowflakeProfile profile, ConnectRetry.Sleeper sleeper, Log log) {
+    private SnowflakeAdapter(SnowflakeProfile profile, ConnectRetry.Sleeper sleeper, Log log, int listPageSize) {
         super(SnowflakeProfile.TYPE, CAPABILITIES, profile.reuseConnections() ? profile.threads() : 0, log);
         this.profile = profile;
         this.login = profile.driverProperties();
         this.scrubber = new SecretScrubber(profile.secrets());
         this.log = log == null ? Log.silent() : log;
         this.retry = new ConnectRetry(profile.connectRetries(), profile.retryAll(), sleeper, this.log, scrubber);
+        if (listPageSize < 1) {
+            throw new IllegalArgumentException("list page size " + listPageSize);
+        }
+        this.listPageSize = listPageSize;
     }
 
     /** Reads and checks the profile; connects on the first session, not here (as dbt-snowflake does). */
@@ -81,8 +92,13 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
     }
 
     static SnowflakeAdapter open(Target target, Path baseDirectory, Log log, ConnectRetry.Sleeper sleeper) {
+        return open(target, baseDirectory, log, sleeper, LIST_PAGE_SIZE);
+    }
+
+    /** With another {@code show objects} page size, so that a test pages through a small schema. */
+    static SnowflakeAdapter open(Target target, Path baseDirectory, Log log, ConnectRetry.Sleeper sleeper, int listPageSize) {
         SnowflakeDriverLogging.quiet();
-        return new SnowflakeAdapter(SnowflakeProfile.of(target, baseDirectory), sleeper, log);
+        return new SnowflakeAdapter(SnowflakeProfile.of(target, baseDirectory), sleeper, log, listPageSize);
     }
 
     public SnowflakeProfile profile() {
@@ -240,10 +256,18 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
         return "alter " + kind(from) + " " + from.render() + " rename to " + to.render();
     }
 
+    /**
+     * {@code show terse objects like '<name>' in schema}: one relation without listing its schema.
+     * LIKE is case-insensitive and {@code _} and {@code %} are wildcards, so it can match more
+     * than the wanted name; the exact match (by the relation's quoting) is picked from those.
+     * dbt-snowflake answers this from its schema cache, filled by the listing below.
+     */
     @Override
     protected Optional<Relation> doGetRelation(Connection c, Relation wanted) throws SQLException {
         Quoting q = wanted.quoting();
-        for (Relation found : showObjects(c, wanted.database(), wanted.schema(), q)) {
+        // A backslash would escape the next character of the pattern: match it as any one character.
+        String pattern = wanted.identifier().replace('\\', '_');
+        for (Relation found : showObjects(c, wanted.database(), wanted.schema(), q, pattern)) {
             if (identifierCase().matches(found.identifier(), wanted.identifier(), q.identifier())) {
                 return Optional.of(found);
             }
@@ -253,17 +277,37 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
 
     @Override
     protected List<Relation> doListRelations(Connection c, String database, String schema) throws SQLException {
-        return showObjects(c, database, schema, quoting());
+        return showObjects(c, database, schema, quoting(), null);
     }
 
-    /** {@code show terse objects in schema}: tables and views, names as stored; a missing schema has none. */
-    private List<Relation> showObjects(Connection c, String database, String schema, Quoting q) throws SQLException {
-        String sql = "show terse objects in schema " + schemaName(database, schema, q);
+    /**
+     * {@code show terse objects [like '<pattern>'] in schema <db>.<schema> limit <page> [from '<last>']}:
+     * tables and views, names as stored, in Snowflake's order (by name); a missing schema has none.
+     * SHOW returns at most 10,000 rows, so pages follow, each after the previous page's last name,
+     * until one comes back short (dbt-snowflake's {@code list_relations_without_caching}).
+     */
+    private List<Relation> showObjects(Connection c, String database, String schema, Quoting q, String like)
+            throws SQLException {
+        String show = "show terse objects" + (like == null ? "" : " like " + literal(like)) + " in schema "
+                + schemaName(database, schema, q) + " limit " + listPageSize;
         List<Relation> out = new ArrayList<>();
-        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(new Relation(rs.getString("database_name"), rs.getString("schema_name"), rs.getString("name"),
-                        relationType(rs.getString("kind")), q));
+        String after = null;
+        try (Statement statement = c.createStatement()) {
+            while (true) {
+                int rows = 0;
+                String last = null;
+                try (ResultSet rs = statement.executeQuery(after == null ? show : show + " from " + literal(after))) {
+                    while (rs.next()) {
+                        last = rs.getString("name");
+                        out.add(new Relation(rs.getString("database_name"), rs.getString("schema_name"), last,
+                                relationType(rs.getString("kind")), q));
+                        rows++;
+                    }
+                }
+                if (rows < listPageSize || last == null || last.equals(after)) {
+                    break;
+                }
+                after = last;
             }
         } catch (SQLException e) {
             if (SnowflakeErrors.doesNotExist(e)) {

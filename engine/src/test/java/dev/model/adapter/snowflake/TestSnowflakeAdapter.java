@@ -112,9 +112,65 @@ final class TestSnowflakeAdapter {
 
             List<String> sql = sent();
             assertTrue(sql.contains("create schema if not exists ANALYTICS.dbt_ana"), sql.toString());
-            assertTrue(sql.contains("show terse objects in schema ANALYTICS.dbt_ana"), sql.toString());
+            assertTrue(sql.contains("show terse objects in schema ANALYTICS.dbt_ana limit 10000"), sql.toString());
+            assertTrue(sql.contains("show terse objects like 'orders' in schema ANALYTICS.dbt_ana limit 10000"), sql.toString());
             assertTrue(sql.contains("describe table ANALYTICS.dbt_ana.orders"), sql.toString());
         }
+    }
+
+    @Test
+    void aSchemaLargerThanOnePageListsCompletelyInNameOrder() {
+        try (WarehouseAdapter adapter = SnowflakeAdapter.open(target(Map.of()), dir, Log.silent(), ConnectRetry.Sleeper.REAL, 3)) {
+            adapter.createSchemaIfMissing(null, "big");
+            List<String> expected = new java.util.ArrayList<>();
+            for (int i = 10; i >= 0; i--) {
+                String name = "t_" + (char) ('a' + i);
+                adapter.execute("create table " + adapter.relation(null, "big", name) + " (id number)");
+                expected.add(0, name.toUpperCase(java.util.Locale.ROOT));
+            }
+            adapter.execute("create view " + adapter.relation(null, "big", "v_last") + " as select 1 as id");
+            expected.add("V_LAST");
+            emulator.clearStatements();
+
+            List<Relation> listed = adapter.listRelations(null, "big");
+            assertEquals(expected, listed.stream().map(Relation::identifier).toList());
+            assertEquals(Relation.RelationType.VIEW, listed.get(listed.size() - 1).type());
+            // 12 objects in pages of 3: four full pages and an empty one that ends the listing.
+            assertEquals(List.of("show terse objects in schema ANALYTICS.big limit 3",
+                    "show terse objects in schema ANALYTICS.big limit 3 from 'T_C'",
+                    "show terse objects in schema ANALYTICS.big limit 3 from 'T_F'",
+                    "show terse objects in schema ANALYTICS.big limit 3 from 'T_I'",
+                    "show terse objects in schema ANALYTICS.big limit 3 from 'V_LAST'"), showStatements());
+
+            adapter.execute("drop view " + adapter.relation(null, "big", "v_last"));
+            emulator.clearStatements();
+            assertEquals(11, adapter.listRelations(null, "big").size());
+            assertEquals(4, showStatements().size(), "a short page ends the listing: " + showStatements());
+        }
+    }
+
+    @Test
+    void getRelationAsksForTheOneNameWithLike() {
+        try (WarehouseAdapter adapter = SnowflakeAdapter.open(target(Map.of()), dir, Log.silent(), ConnectRetry.Sleeper.REAL, 2)) {
+            adapter.createSchemaIfMissing(null, "one");
+            // '_' is a LIKE wildcard: ORDERXITEMS and ORDERYITEMS match 'order_items' too, and sort before it.
+            for (String name : List.of("orderxitems", "orderyitems", "order_items", "other")) {
+                adapter.execute("create table " + adapter.relation(null, "one", name) + " (id number)");
+            }
+            emulator.clearStatements();
+
+            Relation found = adapter.getRelation(null, "one", "order_items").orElseThrow();
+            assertEquals(new Relation("ANALYTICS", "ONE", "ORDER_ITEMS", Relation.RelationType.TABLE, adapter.quoting()), found);
+            assertEquals(List.of("show terse objects like 'order_items' in schema ANALYTICS.one limit 2",
+                    "show terse objects like 'order_items' in schema ANALYTICS.one limit 2 from 'ORDERYITEMS'"), showStatements());
+            assertEquals("ORDERXITEMS", adapter.getRelation(null, "ONE", "OrderXItems").orElseThrow().identifier());
+            assertTrue(adapter.getRelation(null, "one", "order%").isEmpty(), "a wildcard matches, but is no relation's name");
+            assertTrue(adapter.getRelation(null, "missing_schema", "order_items").isEmpty());
+        }
+    }
+
+    private List<String> showStatements() {
+        return sent().stream().filter(sql -> sql.startsWith("show terse objects")).toList();
     }
 
     @Test

@@ -30,6 +30,10 @@ import org.apache.kafka.common.TopicPartition;
  * fails: a failed append reopens the channel and the consumer re-reads every partition it owns
  * from what is kept ({@link #recover}). Kafka's committed offsets follow the committed tokens.
  *
+ * <p>The rows a write reports (the consumer's "loaded" count) are those above the highest offset
+ * this sink reported before for the partition: a row appended again after a failed append and a
+ * rewind is one row in Snowflake, and counts once.
+ *
  * <p>Dead letters are rare and go through the JDBC sink, idempotently ({@link
  * JdbcRawSink#replaceDeadLetters}), before the batch's rows are appended; so does the DDL, since
  * a channel needs its table. The offsets table is not used: the offset tokens are the state.
@@ -54,6 +58,8 @@ final class SnowpipeStreamingSink implements RawSink {
     private final Map<TopicPartition, Long> appended = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final Set<TopicPartition> broken = new HashSet<>();
+    /** The highest offset reported as loaded, per partition; kept across reopens and releases. */
+    private final Map<TopicPartition, Long> counted = new HashMap<>();
     private long committedCheckedNanos;
 
     /**
@@ -185,7 +191,9 @@ final class SnowpipeStreamingSink implements RawSink {
             }
             ModelException failed = append(tp, rows, now);
             if (failed == null) {
-                kept.addAll(rows);
+                long before = counted.getOrDefault(tp, -1L);
+                rows.stream().filter(r -> r.offset() > before).forEach(kept::add);
+                counted.put(tp, Math.max(before, rows.get(rows.size() - 1).offset()));
             } else if (failure == null) {
                 failure = failed;
             }

@@ -30,6 +30,7 @@ import static dev.model.adapter.snowflake.emulator.MaskedSql.STRING;
  */
 final class NativeStatements {
 
+    private static final int SHOW_ROWS_MAX = 10_000;
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
     private static final String KIND = "(table|view|dynamic\\s+table|materialized\\s+view)";
 
@@ -42,7 +43,8 @@ final class NativeStatements {
 
     private NativeStatements(EmulatedAccount account) {
         this.account = account;
-        on("^show\\s+(?:terse\\s+)?objects(?:\\s+like\\s+(" + STRING + "))?\\s+in\\s+(?:schema\\s+)?(" + NAME + ")$", this::showObjects);
+        on("^show\\s+(?:terse\\s+)?objects(?:\\s+like\\s+(" + STRING + "))?\\s+in\\s+(?:schema\\s+)?(" + NAME + ")"
+                + "(?:\\s+limit\\s+(\\d+)(?:\\s+from\\s+(" + STRING + "))?)?$", this::showObjects);
         on("^show\\s+dynamic\\s+tables(?:\\s+like\\s+(" + STRING + "))?(?:\\s+in\\s+(?:schema\\s+)?(" + NAME + "))?$", this::showDynamicTables);
         on("^show\\s+(?:terse\\s+)?schemas(?:\\s+like\\s+(" + STRING + "))?(?:\\s+in\\s+(?:database\\s+)?(" + IDENT + "))?$", this::showSchemas);
         on("^show\\s+(?:terse\\s+)?databases(?:\\s+like\\s+(" + STRING + "))?$", this::showDatabases);
@@ -110,6 +112,16 @@ final class NativeStatements {
             }
         }
         rows.sort(java.util.Comparator.comparing(row -> row.get(1)));
+        // LIMIT n FROM 'name': the n rows after that name, in the order above (the name itself excluded).
+        if (m.group(4) != null) {
+            String after = sql.stringAt(m.group(4));
+            rows.removeIf(row -> row.get(1).compareTo(after) <= 0);
+        }
+        // Snowflake returns at most 10,000 rows for one SHOW, whatever the limit.
+        int limit = m.group(3) == null ? SHOW_ROWS_MAX : Math.min(SHOW_ROWS_MAX, Integer.parseInt(m.group(3)));
+        if (rows.size() > limit) {
+            rows = new ArrayList<>(rows.subList(0, limit));
+        }
         return Reply.rows(StatementType.SHOW, List.of(RowType.timestampLtz("created_on"), RowType.text("name"), RowType.text("kind"),
                 RowType.text("database_name"), RowType.text("schema_name")), rows);
     }

@@ -72,6 +72,44 @@ final class TestSnowflakeEmulatorMetadata {
     }
 
     @Test
+    void showObjectsPagesWithLimitAndFromInNameOrder() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create schema if not exists analytics.paging_test");
+            for (String name : List.of("delta", "alpha", "echo", "charlie", "bravo")) {
+                statement.execute("create or replace table analytics.paging_test." + name + " (id number)");
+            }
+            String show = "show terse objects in schema analytics.paging_test";
+            assertEquals(List.of(List.of("ALPHA"), List.of("BRAVO")), rows(statement, show + " limit 2", "name"));
+            assertEquals(List.of(List.of("CHARLIE"), List.of("DELTA")), rows(statement, show + " limit 2 from 'BRAVO'", "name"));
+            assertEquals(List.of(List.of("ECHO")), rows(statement, show + " limit 2 from 'DELTA'", "name"));
+            assertEquals(List.of(), rows(statement, show + " limit 2 from 'ECHO'", "name"));
+            // A name that is not there: the rows after where it would be.
+            assertEquals(List.of(List.of("CHARLIE")), rows(statement, show + " limit 1 from 'BZ'", "name"));
+            assertEquals(5, rows(statement, show + " limit 10", "name").size());
+        }
+    }
+
+    @Test
+    void showObjectsLikeIsCaseInsensitiveWithPercentAndUnderscoreWildcards() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create schema if not exists analytics.like_test");
+            for (String name : List.of("orders", "order_items", "orderxitems", "customers")) {
+                statement.execute("create or replace table analytics.like_test." + name + " (id number)");
+            }
+            String in = " in schema analytics.like_test";
+            assertEquals(List.of(List.of("ORDERS")), rows(statement, "show terse objects like 'Orders'" + in, "name"));
+            // In name order, by character code: '_' sorts after the letters.
+            assertEquals(List.of(List.of("ORDERS"), List.of("ORDERXITEMS"), List.of("ORDER_ITEMS")),
+                    rows(statement, "show terse objects like 'order%'" + in, "name"));
+            assertEquals(List.of(List.of("ORDERXITEMS"), List.of("ORDER_ITEMS")),
+                    rows(statement, "show terse objects like 'order_items'" + in, "name"));
+            assertEquals(List.of(List.of("ORDERXITEMS")),
+                    rows(statement, "show terse objects like 'ORDER%'" + in + " limit 1 from 'ORDERS'", "name"));
+            assertEquals(List.of(), rows(statement, "show terse objects like 'nothing%'" + in, "name"));
+        }
+    }
+
+    @Test
     void showTerseObjectsOfAMissingSchemaIsSnowflakesSchemaError() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             SQLException error = assertThrows(SQLException.class, () -> statement.executeQuery("show terse objects in schema ANALYTICS.NOPE"));
