@@ -64,6 +64,8 @@ final class NativeStatements {
         on("^rollback(?:\\s+work)?$", this::rollback);
         on("^alter\\s+table\\s+(?:if\\s+exists\\s+)?(" + NAME + ")\\s+(?:cluster\\s+by\\s*(?:linear\\s*)?\\(.*\\)|drop\\s+clustering\\s+key|(?:resume|suspend)\\s+recluster)$", this::clustering);
         on("^alter\\s+dynamic\\s+table\\s+(?:if\\s+exists\\s+)?(" + NAME + ")\\s+(refresh|suspend|resume)$", this::alterDynamicTable);
+        on("^alter\\s+dynamic\\s+table\\s+(?:if\\s+exists\\s+)?(" + NAME + ")\\s+set((?:\\s*,?\\s*(?:target_lag|warehouse)\\s*=\\s*(?:"
+                + STRING + "|" + IDENT + "))+)$", this::alterDynamicTableSet);
         on("^create\\s+(or\\s+replace\\s+)?(?:transient\\s+)?database\\s+(if\\s+not\\s+exists\\s+)?(" + IDENT + ")$", this::createDatabase);
         on("^drop\\s+database\\s+(if\\s+exists\\s+)?(" + IDENT + ")(?:\\s+(?:cascade|restrict))?$", this::dropDatabase);
         on("^select\\s+system\\$cancel_all_queries\\s*\\(\\s*(\\d+)\\s*\\)$", this::cancelAllQueries);
@@ -483,6 +485,30 @@ final class NativeStatements {
             }
         }
         return Reply.success(StatementType.DDL);
+    }
+
+    /** {@code set target_lag = '..' [warehouse = X]}: the definition keeps its query, with the new settings. */
+    private Reply alterDynamicTableSet(EmulatorSession session, Matcher m) {
+        ObjectName name = existingRelation(session, "table", m.group(1));
+        EmulatedAccount.DynamicTable table = account.dynamicTable(name)
+                .orElseThrow(() -> SnowflakeError.objectMissing("Dynamic table", name.qualified()));
+        String targetLag = table.targetLag();
+        String warehouse = table.warehouse();
+        Matcher setting = Pattern.compile("(target_lag|warehouse)\\s*=\\s*(" + STRING + "|" + IDENT + ")", FLAGS).matcher(m.group(2));
+        while (setting.find()) {
+            String raw = setting.group(2);
+            if (setting.group(1).equalsIgnoreCase("target_lag")) {
+                if (raw.charAt(0) != MaskedSql.STRING_OPEN) {
+                    throw SnowflakeError.compilation("invalid value [" + sql.identifierText(raw) + "] for parameter 'TARGET_LAG'");
+                }
+                targetLag = sql.stringAt(raw);
+            } else {
+                warehouse = raw.charAt(0) == MaskedSql.STRING_OPEN ? sql.stringAt(raw) : sql.identifierText(raw).toUpperCase(Locale.ROOT);
+            }
+        }
+        account.defineDynamicTable(new EmulatedAccount.DynamicTable(table.name(), targetLag, warehouse, table.refreshMode(),
+                table.text(), table.duckDbQuery(), table.createdOn()));
+        return Reply.status(StatementType.DDL, "Statement executed successfully.");
     }
 
     private Reply createDatabase(EmulatorSession session, Matcher m) {

@@ -111,11 +111,21 @@ final class ProtocolServer implements AutoCloseable {
     private JsonNode login(JsonNode body, Map<String, String> query) {
         JsonNode data = body.path("data");
         String user = data.path("LOGIN_NAME").asText("");
-        String password = data.path("PASSWORD").asText("");
-        Optional<String> expected = account.options.users().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(user)).map(Map.Entry::getValue).findFirst();
-        if (expected.isEmpty() || !expected.get().equals(password)) {
-            return loginError("390100", "Incorrect username or password was specified.");
+        if (data.path("AUTHENTICATOR").asText("").equalsIgnoreCase("SNOWFLAKE_JWT")) {
+            java.security.PublicKey key = account.options.publicKeys().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(user)).map(Map.Entry::getValue).findFirst().orElse(null);
+            if (KeyPairJwt.problem(data.path("TOKEN").asText(""), TestingSnowflakeEmulator.ACCOUNT, user, key,
+                    java.time.Instant.now()).isPresent()) {
+                // Snowflake names the failure only by an id an administrator can look up.
+                return loginError("390144", "JWT token is invalid. [" + UUID.randomUUID() + "]", "KEY_PAIR");
+            }
+        } else {
+            String password = data.path("PASSWORD").asText("");
+            Optional<String> expected = account.options.users().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(user)).map(Map.Entry::getValue).findFirst();
+            if (expected.isEmpty() || !expected.get().equals(password)) {
+                return loginError("390100", "Incorrect username or password was specified.");
+            }
         }
         String role = query.getOrDefault("roleName", account.options.roles().get(0));
         Optional<String> knownRole = account.options.roles().stream().filter(r -> r.equalsIgnoreCase(unquote(role))).findFirst();
@@ -216,10 +226,14 @@ final class ProtocolServer implements AutoCloseable {
     }
 
     private ObjectNode loginError(String code, String message) {
+        return loginError(code, message, "USERNAME_PASSWORD");
+    }
+
+    private ObjectNode loginError(String code, String message, String authnMethod) {
         ObjectNode reply = JSON.createObjectNode();
         ObjectNode data = reply.putObject("data");
         data.put("nextAction", "RETRY_LOGIN");
-        data.put("authnMethod", "USERNAME_PASSWORD");
+        data.put("authnMethod", authnMethod);
         data.put("loginName", (String) null);
         data.put("errorCode", code);
         reply.put("code", code);

@@ -2,6 +2,7 @@ package dev.model.adapter.snowflake.emulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.PublicKey;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -36,12 +37,15 @@ public final class TestingSnowflakeEmulator implements AutoCloseable {
      * @param warehouses    warehouse names
      * @param databases     database names, each created with schema PUBLIC
      * @param serverVersion what current_version() and the login reply say
+     * @param publicKeys    login name to the RSA public key registered for key-pair login (ALTER USER ...
+     *                      SET RSA_PUBLIC_KEY); such a user may have no password
      */
     public record Options(Map<String, String> users, List<String> roles, List<String> warehouses, List<String> databases,
-                          String serverVersion) {
+                          String serverVersion, Map<String, PublicKey> publicKeys) {
 
         public Options {
             users = Map.copyOf(users);
+            publicKeys = Map.copyOf(publicKeys);
             roles = roles.stream().map(r -> r.toUpperCase(Locale.ROOT)).toList();
             warehouses = warehouses.stream().map(w -> w.toUpperCase(Locale.ROOT)).toList();
             databases = databases.stream().map(d -> d.toUpperCase(Locale.ROOT)).toList();
@@ -52,29 +56,39 @@ public final class TestingSnowflakeEmulator implements AutoCloseable {
 
         public static Options defaults() {
             return new Options(Map.of("model_user", "model_password"), List.of("TRANSFORMER", "SYSADMIN", "PUBLIC"),
-                    List.of("TRANSFORMING"), List.of("ANALYTICS", "RAW"), "9.0.0-emulator");
+                    List.of("TRANSFORMING"), List.of("ANALYTICS", "RAW"), "9.0.0-emulator", Map.of());
         }
 
         public Options withUsers(Map<String, String> users) {
-            return new Options(users, roles, warehouses, databases, serverVersion);
+            return new Options(users, roles, warehouses, databases, serverVersion, publicKeys);
         }
 
         public Options withRoles(List<String> roles) {
-            return new Options(users, roles, warehouses, databases, serverVersion);
+            return new Options(users, roles, warehouses, databases, serverVersion, publicKeys);
         }
 
         public Options withWarehouses(List<String> warehouses) {
-            return new Options(users, roles, warehouses, databases, serverVersion);
+            return new Options(users, roles, warehouses, databases, serverVersion, publicKeys);
         }
 
         public Options withDatabases(List<String> databases) {
-            return new Options(users, roles, warehouses, databases, serverVersion);
+            return new Options(users, roles, warehouses, databases, serverVersion, publicKeys);
         }
 
         public Options withServerVersion(String serverVersion) {
-            return new Options(users, roles, warehouses, databases, serverVersion);
+            return new Options(users, roles, warehouses, databases, serverVersion, publicKeys);
+        }
+
+        /** Registers {@code key} as {@code user}'s RSA public key (replacing any), for key-pair login. */
+        public Options withPublicKey(String user, PublicKey key) {
+            Map<String, PublicKey> keys = new java.util.HashMap<>(publicKeys);
+            keys.keySet().removeIf(u -> u.equalsIgnoreCase(user));
+            keys.put(user, key);
+            return new Options(users, roles, warehouses, databases, serverVersion, keys);
         }
     }
+
+    static final String ACCOUNT = "emulator";
 
     private final Options options;
     private final EmulatedAccount account;
@@ -118,6 +132,11 @@ public final class TestingSnowflakeEmulator implements AutoCloseable {
         return "127.0.0.1";
     }
 
+    /** The account name the driver is given ({@code account=emulator}); key-pair JWTs name it upper case. */
+    public String account() {
+        return ACCOUNT;
+    }
+
     public String jdbcUrl() {
         return "jdbc:snowflake://" + host() + ":" + port() + "/";
     }
@@ -126,7 +145,7 @@ public final class TestingSnowflakeEmulator implements AutoCloseable {
     public Properties connectionProperties(String user, String password) {
         Properties properties = new Properties();
         properties.setProperty("ssl", "off");
-        properties.setProperty("account", "emulator");
+        properties.setProperty("account", ACCOUNT);
         properties.setProperty("disablePlatformDetection", "true");
         properties.setProperty("user", user);
         properties.setProperty("password", password);
@@ -155,7 +174,7 @@ public final class TestingSnowflakeEmulator implements AutoCloseable {
                 + "  outputs:\n"
                 + "    " + targetName + ":\n"
                 + "      type: snowflake\n"
-                + "      account: emulator\n"
+                + "      account: " + ACCOUNT + "\n"
                 + "      host: " + host() + "\n"
                 + "      port: " + port() + "\n"
                 + "      protocol: http\n"

@@ -3,12 +3,19 @@
  * serves the snowflake-jdbc driver's JSON protocol on 127.0.0.1 and runs statements on an in-process DuckDB.
  * It is a stand-in for Snowflake, never Snowflake itself.
  *
+ * <h2>Login</h2>
+ * Password login checks {@code Options.users}; key-pair login (authenticator SNOWFLAKE_JWT) checks the
+ * driver's JWT ({@code KeyPairJwt}) against the public key {@code Options.withPublicKey} registered:
+ * RS256 signature, issuer {@code EMULATOR.USER.SHA256:<fingerprint>}, subject {@code EMULATOR.USER},
+ * issue and expiry time. Failures answer Snowflake's 390100 and 390144 ({@code JWT token is invalid. [id]}).
+ *
  * <h2>How a statement is handled</h2>
  * <ol>
  *   <li>an injected fault ({@code failNext}) matching the text fails it;</li>
  *   <li>metadata statements are answered in Java ({@code NativeStatements}): show, describe, use, alter
  *       session, grant/revoke, begin/commit/rollback, select current_version() and the other current_*()
- *       functions, clustering commands, alter dynamic table, create/drop database;</li>
+ *       functions, clustering commands, alter dynamic table (refresh, suspend, resume, set target_lag/warehouse),
+ *       create/drop database;</li>
  *   <li>a statement needing compute (a query, DML, create table as) fails with 000606 without a warehouse;</li>
  *   <li>the rest is translated ({@code SnowflakeToDuckDb}, one named rule per translation) and bind values
  *       are written in as literals ({@code Bindings}); an array-bound batch becomes one multi-row values list.</li>
