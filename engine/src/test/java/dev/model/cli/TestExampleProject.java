@@ -3,9 +3,7 @@ package dev.model.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.model.project.TestingFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +28,7 @@ final class TestExampleProject {
 
     @Test
     void buildsTheStarSchemaFromTheSeedsAndTheRawFixture() throws SQLException {
-        Path project = copyOfExampleProject();
+        Path project = TestingFiles.copyOfExampleProject(dir);
 
         TestingCli.Outcome outcome = TestingCli.inProject(project, "build", "--vars", WITH_FIXTURE);
 
@@ -52,7 +49,7 @@ final class TestExampleProject {
 
     @Test
     void redeliveredAndLateEventsDoNotChangeTheResult() throws SQLException {
-        Path project = copyOfExampleProject();
+        Path project = TestingFiles.copyOfExampleProject(dir);
 
         TestingCli.Outcome outcome = TestingCli.inProject(project, "build", "--vars", WITH_FIXTURE);
 
@@ -79,7 +76,7 @@ final class TestExampleProject {
 
     @Test
     void aSecondBuildMergesIncrementallyWithoutDuplicates() throws SQLException {
-        Path project = copyOfExampleProject();
+        Path project = TestingFiles.copyOfExampleProject(dir);
         assertEquals(0, TestingCli.inProject(project, "build", "--vars", WITH_FIXTURE).exitCode());
 
         TestingCli.Outcome again = TestingCli.inProject(project, "build");
@@ -95,7 +92,7 @@ final class TestExampleProject {
 
     @Test
     void withoutTheFixtureTheStreamedHalfIsEmpty() throws SQLException {
-        Path project = copyOfExampleProject();
+        Path project = TestingFiles.copyOfExampleProject(dir);
 
         TestingCli.Outcome outcome = TestingCli.inProject(project, "build");
 
@@ -107,40 +104,6 @@ final class TestExampleProject {
             assertEquals(List.of("history 130"),
                     rows(db, "select order_source || ' ' || count(*) from main.fct_orders group by order_source"));
         }
-    }
-
-    /** project/ copied without what a previous run left (target/, logs/). */
-    private Path copyOfExampleProject() {
-        Path source = exampleProject();
-        Path copy = dir.resolve("project");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path relative = source.relativize(file);
-                if (relative.startsWith("target") || relative.startsWith("logs")) {
-                    continue;
-                }
-                Path target = copy.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return copy;
-    }
-
-    /** project/ at the repository root; tests run from the engine module or from the root. */
-    private static Path exampleProject() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path candidate = here; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve("project").resolve("dbt_project.yml"))) {
-                return candidate.resolve("project");
-            }
-        }
-        throw new IllegalStateException("no project/dbt_project.yml above " + here);
     }
 
     private static Connection open(Path project) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.model.cli;
 
+import dev.model.project.TestingFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,13 +41,7 @@ final class TestingProject {
     }
 
     TestingProject file(String relativePath, String content) {
-        Path file = root.resolve(relativePath);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestingFiles.write(root, relativePath, content);
         return this;
     }
 

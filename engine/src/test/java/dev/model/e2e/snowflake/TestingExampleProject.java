@@ -2,6 +2,7 @@ package dev.model.e2e.snowflake;
 
 import dev.model.cli.CliEnvironment;
 import dev.model.cli.Main;
+import dev.model.project.TestingFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A copy of the example project (project/ at the repository root), and the {@code model} CLI run
@@ -36,36 +36,7 @@ final class TestingExampleProject {
 
     /** project/ copied into {@code parent}, without what a previous run left (target/, logs/). */
     static TestingExampleProject copyInto(Path parent) {
-        Path source = original();
-        Path copy = parent.resolve("project");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path relative = source.relativize(file);
-                if (relative.startsWith("target") || relative.startsWith("logs")) {
-                    continue;
-                }
-                Path target = copy.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new TestingExampleProject(copy);
-    }
-
-    /** project/ at the repository root; tests run from the engine module or from the root. */
-    static Path original() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path candidate = here; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve("project").resolve("dbt_project.yml"))) {
-                return candidate.resolve("project");
-            }
-        }
-        throw new IllegalStateException("no project/dbt_project.yml above " + here);
+        return new TestingExampleProject(TestingFiles.copyOfExampleProject(parent));
     }
 
     Path root() {
@@ -90,13 +61,7 @@ final class TestingExampleProject {
     }
 
     void write(String relativePath, String text) {
-        try {
-            Path file = root.resolve(relativePath);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestingFiles.write(root, relativePath, text);
     }
 
     String read(String relativePath) {

@@ -41,13 +41,18 @@ final class TestSnowflakeGoldenSql {
         return project.execute(new ModelExecutor(), "model.shop.orders");
     }
 
+    /** The model runs successfully and sends exactly {@code snowflake-golden/<golden>.sql}. */
+    private static void assertRunMatchesGolden(TestingRecordedProject project, String golden) {
+        assertSuccess(run(project));
+        project.assertGolden(golden);
+    }
+
     // dbt-snowflake snowflake__create_table_as (relations/table/create.sql): transient by default
     @Test
     void tableIsOneCreateOrReplaceTransientTable() {
         TestingRecordedProject project = project("{{ config(materialized='table') }}\n" + ORDERS);
         project.warehouse.table("orders", ORDER_COLUMNS);
-        assertSuccess(run(project));
-        project.assertGolden("table_transient");
+        assertRunMatchesGolden(project, "table_transient");
     }
 
     // snowflake__create_table_as: transient=false, copy_grants, cluster_by (ordered load + alter), automatic_clustering
@@ -57,8 +62,7 @@ final class TestSnowflakeGoldenSql {
                 {{ config(materialized='table', transient=false, copy_grants=true,
                           cluster_by=['status', 'id'], automatic_clustering=true) }}
                 """ + ORDERS);
-        assertSuccess(run(project));
-        project.assertGolden("table_permanent_cluster_by_copy_grants");
+        assertRunMatchesGolden(project, "table_permanent_cluster_by_copy_grants");
     }
 
     // dbt-snowflake table materialization: target_relation.needs_to_drop(existing) drops a view first
@@ -66,8 +70,7 @@ final class TestSnowflakeGoldenSql {
     void aViewInTheWayOfATableIsDroppedFirst() {
         TestingRecordedProject project = project("{{ config(materialized='table') }}\n" + ORDERS);
         project.warehouse.view("orders", ORDER_COLUMNS);
-        assertSuccess(run(project));
-        project.assertGolden("table_replaces_view");
+        assertRunMatchesGolden(project, "table_replaces_view");
     }
 
     // snowflake__create_view_as_with_temp_flag (relations/view/create.sql): secure, copy grants
@@ -75,8 +78,7 @@ final class TestSnowflakeGoldenSql {
     void secureViewWithCopyGrants() {
         TestingRecordedProject project = project("{{ config(materialized='view', secure=true, copy_grants=true) }}\n"
                 + ORDERS);
-        assertSuccess(run(project));
-        project.assertGolden("view_secure_copy_grants");
+        assertRunMatchesGolden(project, "view_secure_copy_grants");
     }
 
     // snowflake__create_or_replace_view: a table in the way is dropped (handle_existing_table)
@@ -84,8 +86,7 @@ final class TestSnowflakeGoldenSql {
     void aTableInTheWayOfAViewIsDroppedFirst() {
         TestingRecordedProject project = project("{{ config(materialized='view') }}\n" + ORDERS);
         project.warehouse.table("orders", ORDER_COLUMNS);
-        assertSuccess(run(project));
-        project.assertGolden("view_replaces_table");
+        assertRunMatchesGolden(project, "view_replaces_table");
     }
 
     private static final String INCREMENTAL = """
@@ -104,59 +105,49 @@ final class TestSnowflakeGoldenSql {
     void incrementalFirstRunCreatesTheTable() {
         TestingRecordedProject project = project("{{ config(materialized='incremental', unique_key='id') }}\n"
                 + INCREMENTAL);
-        assertSuccess(run(project));
-        project.assertGolden("incremental_first_run");
+        assertRunMatchesGolden(project, "incremental_first_run");
     }
 
     // snowflake__get_merge_sql + snowflake_dml_explicit_transaction; tmp relation a temporary view
     // (dbt_snowflake_get_tmp_relation_type: merge -> view)
     @Test
     void incrementalMergeThroughATemporaryView() {
-        TestingRecordedProject project = incremental(", incremental_strategy='merge', unique_key='id'");
-        assertSuccess(run(project));
-        project.assertGolden("incremental_merge");
+        assertRunMatchesGolden(incremental(", incremental_strategy='merge', unique_key='id'"), "incremental_merge");
     }
 
     // snowflake__get_incremental_default_sql -> merge; snowflake__get_merge_sql without unique_key -> insert
     @Test
     void incrementalDefaultIsMergeWhichInsertsWithoutAUniqueKey() {
-        TestingRecordedProject project = incremental("");
-        assertSuccess(run(project));
-        project.assertGolden("incremental_default_without_unique_key");
+        assertRunMatchesGolden(incremental(""), "incremental_default_without_unique_key");
     }
 
     // snowflake__get_delete_insert_merge_sql (dbt's default__ shape for one key); tmp relation a temporary
     // table (delete+insert with a unique_key reads the new rows twice)
     @Test
     void incrementalDeleteInsertThroughATemporaryTable() {
-        TestingRecordedProject project = incremental(", incremental_strategy='delete+insert', unique_key='id'");
-        assertSuccess(run(project));
-        project.assertGolden("incremental_delete_insert");
+        assertRunMatchesGolden(incremental(", incremental_strategy='delete+insert', unique_key='id'"),
+                "incremental_delete_insert");
     }
 
     // dbt's default__get_delete_insert_merge_sql for a list of keys: delete ... using ..., with incremental_predicates
     @Test
     void incrementalDeleteInsertWithCompositeKeyAndPredicates() {
-        TestingRecordedProject project = incremental(", incremental_strategy='delete+insert', unique_key=['id', 'status'],"
-                + " incremental_predicates=[\"analytics.dev.orders.amount > 0\"]");
-        assertSuccess(run(project));
-        project.assertGolden("incremental_delete_insert_composite_key");
+        assertRunMatchesGolden(incremental(", incremental_strategy='delete+insert', unique_key=['id', 'status'],"
+                + " incremental_predicates=[\"analytics.dev.orders.amount > 0\"]"),
+                "incremental_delete_insert_composite_key");
     }
 
     // snowflake__get_incremental_append_sql (default__get_incremental_append_sql in an explicit transaction)
     @Test
     void incrementalAppend() {
-        TestingRecordedProject project = incremental(", incremental_strategy='append'");
-        assertSuccess(run(project));
-        project.assertGolden("incremental_append");
+        assertRunMatchesGolden(incremental(", incremental_strategy='append'"), "incremental_append");
     }
 
     // dbt-snowflake incremental/insert_overwrite.sql: insert overwrite into ... select ... from <tmp>
     @Test
     void incrementalInsertOverwrite() {
-        TestingRecordedProject project = incremental(", incremental_strategy='insert_overwrite'");
-        assertSuccess(run(project));
-        project.assertGolden("incremental_insert_overwrite");
+        assertRunMatchesGolden(incremental(", incremental_strategy='insert_overwrite'"),
+                "incremental_insert_overwrite");
     }
 
     // dbt-snowflake incremental, full_refresh_mode: create_table_as(False, target) over the existing table
@@ -174,8 +165,7 @@ final class TestSnowflakeGoldenSql {
         project.warehouse.columnsOf("orders__dbt_tmp", new Column("ID", "NUMBER(38,0)"),
                 new Column("STATUS", "VARCHAR(16777216)"), new Column("AMOUNT", "NUMBER(10,2)"),
                 new Column("CHANNEL", "VARCHAR(16777216)"), new Column("PLACED_AT", "TIMESTAMP_NTZ(9)"));
-        assertSuccess(run(project));
-        project.assertGolden("incremental_append_new_columns");
+        assertRunMatchesGolden(project, "incremental_append_new_columns");
     }
 
     @Test
@@ -218,8 +208,7 @@ final class TestSnowflakeGoldenSql {
                         row("2024-01-01", "SELECT", "TABLE", "ORDERS", "ROLE", "REPORTER", "false", "TRANSFORMER"),
                         row("2024-01-01", "SELECT", "TABLE", "ORDERS", "ROLE", "OLD_ANALYST", "false", "TRANSFORMER"),
                         row("2024-01-01", "SELECT", "TABLE", "ORDERS", "SHARE", "PARTNER_SHARE", "false", "TRANSFORMER")));
-        assertSuccess(run(project));
-        project.assertGolden("grants_diff_with_copy_grants");
+        assertRunMatchesGolden(project, "grants_diff_with_copy_grants");
     }
 
     // should_revoke: a replaced table without copy_grants kept no grants: grant without showing
@@ -228,8 +217,7 @@ final class TestSnowflakeGoldenSql {
         TestingRecordedProject project = project("{{ config(materialized='table', grants={'select': ['reporter']}) }}\n"
                 + ORDERS);
         project.warehouse.table("orders", ORDER_COLUMNS);
-        assertSuccess(run(project));
-        project.assertGolden("grants_without_copy_grants");
+        assertRunMatchesGolden(project, "grants_without_copy_grants");
     }
 
     // should_revoke: an incremental run keeps the table, so its grants are shown and diffed
@@ -238,8 +226,7 @@ final class TestSnowflakeGoldenSql {
         TestingRecordedProject project = incremental(", unique_key='id', grants={'select': ['reporter']}");
         project.warehouse.answer("show grants on table analytics.dev.orders",
                 List.of("privilege", "granted_to", "grantee_name"), List.of(row("SELECT", "ROLE", "REPORTER")));
-        assertSuccess(run(project));
-        project.assertGolden("grants_incremental_unchanged");
+        assertRunMatchesGolden(project, "grants_incremental_unchanged");
     }
 
     // snowflake__alter_relation_comment and snowflake__alter_column_comment ($$-quoted, '$' as '[$]')
@@ -260,8 +247,7 @@ final class TestSnowflakeGoldenSql {
                       - name: status
                 """);
         project.warehouse.table("orders", ORDER_COLUMNS);
-        assertSuccess(run(project));
-        project.assertGolden("persist_docs");
+        assertRunMatchesGolden(project, "persist_docs");
     }
 
     private static final String DYNAMIC = """
@@ -272,9 +258,7 @@ final class TestSnowflakeGoldenSql {
     // dbt-snowflake snowflake__get_create_dynamic_table_as_sql (create or replace dynamic table ...)
     @Test
     void dynamicTableIsCreated() {
-        TestingRecordedProject project = project(DYNAMIC + ORDERS);
-        assertSuccess(run(project));
-        project.assertGolden("dynamic_table_create");
+        assertRunMatchesGolden(project(DYNAMIC + ORDERS), "dynamic_table_create");
     }
 
     private TestingRecordedProject existingDynamicTable(String lag, String sqlText) {
@@ -290,25 +274,22 @@ final class TestSnowflakeGoldenSql {
     // dbt-snowflake snowflake__refresh_dynamic_table: unchanged settings and query
     @Test
     void anUnchangedDynamicTableIsRefreshed() {
-        TestingRecordedProject project = existingDynamicTable("5 minutes", "select id, status, amount from raw.shop.orders");
-        assertSuccess(run(project));
-        project.assertGolden("dynamic_table_refresh");
+        assertRunMatchesGolden(existingDynamicTable("5 minutes", "select id, status, amount from raw.shop.orders"),
+                "dynamic_table_refresh");
     }
 
     // dbt-snowflake snowflake__get_alter_dynamic_table_as_sql: target_lag changed in place
     @Test
     void aChangedTargetLagIsAlteredInPlace() {
-        TestingRecordedProject project = existingDynamicTable("1 hour", "select id, status, amount from raw.shop.orders");
-        assertSuccess(run(project));
-        project.assertGolden("dynamic_table_alter");
+        assertRunMatchesGolden(existingDynamicTable("1 hour", "select id, status, amount from raw.shop.orders"),
+                "dynamic_table_alter");
     }
 
     // a changed query needs a new dynamic table (dbt-snowflake's replace)
     @Test
     void aChangedQueryRecreatesTheDynamicTable() {
-        TestingRecordedProject project = existingDynamicTable("5 minutes", "select id, status from raw.shop.orders");
-        assertSuccess(run(project));
-        project.assertGolden("dynamic_table_replace");
+        assertRunMatchesGolden(existingDynamicTable("5 minutes", "select id, status from raw.shop.orders"),
+                "dynamic_table_replace");
     }
 
     @Test

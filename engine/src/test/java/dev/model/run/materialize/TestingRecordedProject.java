@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.model.adapter.Session;
 import dev.model.log.Log;
 import dev.model.parse.Node;
+import dev.model.project.TestingFiles;
 import dev.model.run.NodeResult;
 import dev.model.run.execute.ExecutionContext;
 import dev.model.run.execute.NodeExecutor;
@@ -70,13 +71,7 @@ final class TestingRecordedProject {
     }
 
     TestingRecordedProject file(String relativePath, String content) {
-        Path file = root.resolve(relativePath);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestingFiles.write(root, relativePath, content);
         return this;
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.model.adapter.WarehouseAdapter;
 import dev.model.error.ModelException;
-import dev.model.ingest.broker.EmbeddedKafka;
 import dev.model.ingest.metrics.IngestMetrics;
 import dev.model.log.Log;
 import java.nio.charset.StandardCharsets;
@@ -19,33 +18,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exactly-once into RAW against a real in-process broker and a real DuckDB file. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 final class TestExactlyOnceIngest {
 
-    @TempDir
-    static Path kafkaDir;
-
-    static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final TestingIngest.Broker kafka = new TestingIngest.Broker();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = new EmbeddedKafka(kafkaDir, 0, 3).start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.stop();
-    }
 
     @Test
     void injectedWriteFailuresLoseAndDuplicateNothing() throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.model.adapter.WarehouseAdapter;
-import dev.model.ingest.broker.EmbeddedKafka;
 import dev.model.ingest.metrics.IngestMetrics;
 import dev.model.log.Log;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,23 +35,11 @@ final class TestSnowpipeStreamingSink {
     private static final Set<String> RAW_COLUMNS = Set.of("EVENT_ID", "EVENT_TYPE", "PAYLOAD", "KAFKA_TOPIC",
             "KAFKA_PARTITION", "KAFKA_OFFSET", "KAFKA_TIMESTAMP", "KAFKA_KEY", "INGESTED_AT");
 
-    @TempDir
-    static Path kafkaDir;
-
-    static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final TestingIngest.Broker kafka = new TestingIngest.Broker();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = new EmbeddedKafka(kafkaDir, 0, 3).start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.stop();
-    }
 
     private static SnowpipeStreamingSink sink(WarehouseAdapter adapter, TestingFakeChannel.Service service, String group) {
         return new SnowpipeStreamingSink(JdbcRawSink.forAdapter(adapter, group, 0, BatchWriter.TransactionHook.NONE),

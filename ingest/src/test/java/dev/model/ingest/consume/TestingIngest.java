@@ -2,6 +2,7 @@ package dev.model.ingest.consume;
 
 import dev.model.adapter.Adapters;
 import dev.model.adapter.WarehouseAdapter;
+import dev.model.ingest.broker.EmbeddedKafka;
 import dev.model.ingest.event.EventFamily;
 import dev.model.ingest.event.EventGenerator;
 import dev.model.ingest.event.GeneratedEvent;
@@ -9,23 +10,62 @@ import dev.model.ingest.metrics.IngestMetrics;
 import dev.model.ingest.produce.EventProducer;
 import dev.model.log.Log;
 import dev.model.project.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Real parts for ingest tests: a DuckDB file warehouse, events sent to a real broker, RAW counts. */
 final class TestingIngest {
 
     private TestingIngest() {
+    }
+
+    /**
+     * A real in-process broker (3 partitions per topic) shared by a test class: started before its
+     * tests, stopped and its log folder deleted after them. Register it with
+     * {@code @RegisterExtension static final TestingIngest.Broker kafka = new TestingIngest.Broker();}.
+     */
+    static final class Broker implements BeforeAllCallback, AfterAllCallback {
+
+        private EmbeddedKafka kafka;
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws IOException {
+            kafka = new EmbeddedKafka(Files.createTempDirectory("kafka"), 0, 3).start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException {
+            kafka.stop();
+            try (Stream<Path> files = Files.walk(kafka.logDir())) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+
+        String bootstrapServers() {
+            return kafka.bootstrapServers();
+        }
     }
 
     static WarehouseAdapter duckdb(Path file) {
