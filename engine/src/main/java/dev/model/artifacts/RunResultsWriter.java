@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.model.error.ModelException;
 import dev.model.run.NodeResult;
 import dev.model.run.RunResults;
-import dev.model.run.TimingInfo;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -67,13 +66,7 @@ public final class RunResultsWriter {
     private ObjectNode resultNode(NodeResult result) {
         ObjectNode node = json.createObjectNode();
         node.put("status", result.status().dbtName());
-        ArrayNode timing = node.putArray("timing");
-        for (TimingInfo entry : result.timing()) {
-            ObjectNode item = timing.addObject();
-            item.put("name", entry.name());
-            item.put("started_at", ArtifactTime.format(entry.startedAt()));
-            item.put("completed_at", ArtifactTime.format(entry.completedAt()));
-        }
+        ArtifactTime.putTiming(node, result.timing());
         node.put("thread_id", result.threadId());
         node.put("execution_time", result.executionTime());
         node.set("adapter_response", json.valueToTree(result.adapterResponse()));

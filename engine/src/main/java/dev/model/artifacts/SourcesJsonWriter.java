@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.model.error.ModelException;
-import dev.model.run.TimingInfo;
 import dev.model.run.freshness.FreshnessResult;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,13 +61,7 @@ public final class SourcesJsonWriter {
         node.put("status", result.status());
         node.set("criteria", json.valueToTree(result.criteria().asDeclared()));
         node.set("adapter_response", json.valueToTree(result.adapterResponse()));
-        ArrayNode timing = node.putArray("timing");
-        for (TimingInfo entry : result.timing()) {
-            ObjectNode item = timing.addObject();
-            item.put("name", entry.name());
-            item.put("started_at", ArtifactTime.format(entry.startedAt()));
-            item.put("completed_at", ArtifactTime.format(entry.completedAt()));
-        }
+        ArtifactTime.putTiming(node, result.timing());
         node.put("thread_id", result.threadId());
         node.put("execution_time", result.executionTime());
         return node;

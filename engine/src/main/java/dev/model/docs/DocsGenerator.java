@@ -3,6 +3,7 @@ package dev.model.docs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.model.adapter.WarehouseAdapter;
+import dev.model.artifacts.ArtifactFiles;
 import dev.model.artifacts.ArtifactMetadata;
 import dev.model.artifacts.PreviousRun;
 import dev.model.artifacts.RunResultsReader;
@@ -14,12 +15,8 @@ import dev.model.log.Log;
 import dev.model.task.CompileTask;
 import dev.model.task.LoadedProject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +59,7 @@ public final class DocsGenerator {
 
         ArtifactMetadata metadata = new ArtifactMetadata(CatalogWriter.SCHEMA, ArtifactMetadata.DBT_VERSION,
                 Instant.now(), project.invocationId());
-        Path catalogFile = write(targetDir.resolve(CATALOG), json(CatalogWriter.toMap(catalog, metadata)));
+        Path catalogFile = ArtifactFiles.writeAtomically(targetDir.resolve(CATALOG), json(CatalogWriter.toMap(catalog, metadata)));
         List<Exposure> exposures = ExposureReader.read(project.config(), graph, project.parsed().docs());
         exposures.stream().filter(exposure -> !exposure.unresolved().isEmpty()).forEach(exposure -> notes.add(
                 "Exposure '" + exposure.name() + "' depends on " + String.join(", ", exposure.unresolved())
@@ -71,7 +68,7 @@ public final class DocsGenerator {
                 lineage, exposures, notes, ArtifactMetadata.iso(metadata.generatedAt()));
         Map<String, Object> data = SiteData.build(inputs);
         started = phase(log, "laid out the graph", started);
-        Path index = write(targetDir.resolve(INDEX), SitePage.render(project.config().name(), data));
+        Path index = ArtifactFiles.writeAtomically(targetDir.resolve(INDEX), SitePage.render(project.config().name(), data));
         phase(log, "wrote the page", started);
         notes.forEach(log::warn);
         return new Result(index, catalogFile, compiled.manifest(), graph.size() + exposures.size(), List.copyOf(notes));
@@ -104,30 +101,6 @@ public final class DocsGenerator {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
         } catch (IOException e) {
             throw ModelException.internal("could not encode catalog.json", e);
-        }
-    }
-
-    private static Path write(Path file, String content) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(temp, content, StandardCharsets.UTF_8);
-                // Temporary files are private; the site is meant to be opened, copied and served like any file.
-                if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-                }
-                try {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException notAtomic) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new ModelException(ErrorCategory.PROJECT, "Could not write " + file + ": " + e.getMessage(), null, e);
         }
     }
 }

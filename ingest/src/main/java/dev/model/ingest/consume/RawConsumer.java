@@ -171,13 +171,7 @@ public final class RawConsumer implements AutoCloseable {
                 if (e.category() != ErrorCategory.WAREHOUSE || attempt == 8) {
                     throw e;
                 }
-                sink.reset();
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+                resetAndWait(backoff, e);
                 backoff *= 2;
             }
         }
@@ -419,16 +413,21 @@ public final class RawConsumer implements AutoCloseable {
                         throw e;
                     }
                     log.warn("Reading the stored offsets failed, retrying in " + backoff + " ms: " + e.getMessage());
-                    sink.reset();
-                    try {
-                        Thread.sleep(backoff);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
+                    resetAndWait(backoff, e);
                     backoff = Math.min(backoff * 2, settings.maxRetryBackoffMs());
                 }
             }
+        }
+    }
+
+    /** Before a retry: a fresh sink session after the pause; an interrupt gives up with the failure that caused it. */
+    private void resetAndWait(long backoffMs, ModelException cause) {
+        sink.reset();
+        try {
+            Thread.sleep(backoffMs);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
         }
     }
 }
