@@ -203,6 +203,11 @@ public abstract class AbstractJdbcAdapter implements WarehouseAdapter {
         // Only warehouses with QUERY_TAG are asked; the rest have nothing to set.
     }
 
+    /** Every row of {@code rs}, values read as {@link Session#query} reads them. */
+    protected static QueryResult readRows(ResultSet rs) throws SQLException {
+        return JdbcSession.readRows(rs, 0);
+    }
+
     protected Map<String, Set<String>> doShowGrants(Connection c, Relation relation) throws SQLException {
         return Map.of();
     }

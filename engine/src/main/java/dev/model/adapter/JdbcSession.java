@@ -120,7 +120,7 @@ final class JdbcSession implements Session {
         });
     }
 
-    private static QueryResult readRows(ResultSet rs, int maxRows) throws SQLException {
+    static QueryResult readRows(ResultSet rs, int maxRows) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         int width = meta.getColumnCount();
         List<QueryResult.ResultColumn> columns = new ArrayList<>(width);

@@ -3,6 +3,7 @@ package dev.model.adapter.snowflake;
 import dev.model.adapter.AbstractJdbcAdapter;
 import dev.model.adapter.Capability;
 import dev.model.adapter.Column;
+import dev.model.adapter.GrantRows;
 import dev.model.adapter.CsvOptions;
 import dev.model.adapter.IdentifierCase;
 import dev.model.adapter.Quoting;
@@ -351,19 +352,12 @@ public final class SnowflakeAdapter extends AbstractJdbcAdapter {
             known = doGetRelation(c, relation).orElseThrow(() -> new SQLException(
                     "Object '" + relation.render() + "' does not exist or not authorized.", "02000", 2003));
         }
-        Map<String, Set<String>> grants = new LinkedHashMap<>();
         try (Statement statement = c.createStatement();
              ResultSet rs = statement.executeQuery("show grants on " + kind(known) + " " + known.render())) {
-            while (rs.next()) {
-                String privilege = rs.getString("privilege");
-                String grantedTo = rs.getString("granted_to");
-                if (!"OWNERSHIP".equalsIgnoreCase(privilege) && !"SHARE".equalsIgnoreCase(grantedTo)
-                        && !"DATABASE_ROLE".equalsIgnoreCase(grantedTo)) {
-                    grants.computeIfAbsent(privilege, p -> new LinkedHashSet<>()).add(rs.getString("grantee_name"));
-                }
-            }
+            Map<String, Set<String>> grants = new LinkedHashMap<>();
+            GrantRows.standardize(readRows(rs)).forEach((privilege, grantees) -> grants.put(privilege, new LinkedHashSet<>(grantees)));
+            return grants;
         }
-        return grants;
     }
 
     /** {@code show parameters like 'QUERY_TAG' in session}; an empty tag is none. */

@@ -1,7 +1,7 @@
 package dev.model.run.materialize;
 
 import dev.model.adapter.Capability;
-import dev.model.adapter.QueryResult;
+import dev.model.adapter.GrantRows;
 import dev.model.adapter.Relation;
 import dev.model.adapter.Session;
 import dev.model.jinja.JinjaEngine;
@@ -96,47 +96,7 @@ public record Grants(JinjaEngine jinja, RenderScope scope, Session session, Cons
     private Map<String, List<String>> current(Relation relation) {
         String sql = text(jinja.callMacro("get_show_grant_sql", List.of(relation), Map.of(), scope));
         record.accept(sql);
-        return standardize(session.query(sql, 0));
-    }
-
-    /**
-     * dbt's {@code standardize_grants_dict}: Snowflake's rows ({@code privilege}, {@code granted_to},
-     * {@code grantee_name}), without ownership and without grants to shares and database roles, or
-     * the ANSI shape ({@code privilege_type}, {@code grantee}).
-     */
-    static Map<String, List<String>> standardize(QueryResult rows) {
-        int privilege = column(rows, "privilege", "privilege_type");
-        int grantee = column(rows, "grantee_name", "grantee");
-        int grantedTo = column(rows, "granted_to");
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (privilege < 0 || grantee < 0) {
-            return out;
-        }
-        for (List<Object> row : rows.rows()) {
-            String p = String.valueOf(row.get(privilege));
-            String to = grantedTo < 0 ? "ROLE" : String.valueOf(row.get(grantedTo)).toUpperCase(Locale.ROOT);
-            if (p.equalsIgnoreCase("OWNERSHIP") || to.equals("SHARE") || to.equals("DATABASE_ROLE")) {
-                continue;
-            }
-            List<String> grantees = out.computeIfAbsent(p, k -> new ArrayList<>());
-            String name = String.valueOf(row.get(grantee));
-            if (!grantees.contains(name)) {
-                grantees.add(name);
-            }
-        }
-        return out;
-    }
-
-    private static int column(QueryResult rows, String... names) {
-        List<String> columns = rows.columnNames();
-        for (String name : names) {
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i).equalsIgnoreCase(name)) {
-                    return i;
-                }
-            }
-        }
-        return -1;
+        return GrantRows.standardize(session.query(sql, 0));
     }
 
     /** dbt's {@code diff_of_two_dicts}: what {@code a} has that {@code b} lacks, ignoring case, spelled as in {@code a}. */

@@ -2,6 +2,7 @@ package dev.model.run.materialize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.model.adapter.GrantRows;
 import dev.model.adapter.QueryResult;
 import java.sql.Types;
 import java.util.Arrays;
@@ -31,14 +32,14 @@ final class TestGrants {
                         Arrays.asList("t", "SELECT", "TABLE", "ORDERS", "SHARE", "PARTNER"),
                         Arrays.asList("t", "SELECT", "TABLE", "ORDERS", "DATABASE_ROLE", "DB_READER"),
                         Arrays.asList("t", "INSERT", "TABLE", "ORDERS", "ROLE", "LOADER")));
-        assertEquals(Map.of("SELECT", List.of("REPORTER"), "INSERT", List.of("LOADER")), Grants.standardize(rows));
+        assertEquals(Map.of("SELECT", List.of("REPORTER"), "INSERT", List.of("LOADER")), GrantRows.standardize(rows));
     }
 
     @Test
     void theAnsiShapeIsReadToo() {
         QueryResult rows = result(List.of("grantee", "privilege_type"),
                 List.of(Arrays.asList("reporter", "SELECT"), Arrays.asList("bi", "SELECT")));
-        assertEquals(Map.of("SELECT", List.of("reporter", "bi")), Grants.standardize(rows));
+        assertEquals(Map.of("SELECT", List.of("reporter", "bi")), GrantRows.standardize(rows));
     }
 
     @Test
