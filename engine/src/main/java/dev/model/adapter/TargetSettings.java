@@ -52,6 +52,6 @@ public final class TargetSettings {
 
     private ModelException wrongType(String key, String expected) {
         return ModelException.project("profiles.yml: field '" + key + "' of target '" + target.name()
-                + "' (type " + target.type() + ") must be " + expected);
+                + "' (type " + target.type() + ") must be " + expected, target.location());
     }
 }

@@ -124,7 +124,7 @@ public final class ProfileLoader {
                 schema = "main";
             }
         }
-        return new Target(profileName, targetName, type, database, schema, threads, settings);
+        return new Target(profileName, targetName, type, database, schema, threads, settings, where);
     }
 
     static String duckdbDatabaseName(String path) {

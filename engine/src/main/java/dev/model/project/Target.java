@@ -1,5 +1,6 @@
 package dev.model.project;
 
+import dev.model.error.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -8,7 +9,9 @@ import java.util.Set;
 /**
  * One output of a profile in profiles.yml: the warehouse connection the engine runs against.
  * {@code settings} holds every field as written (after {@code env_var()} rendering), secrets
- * included: only {@link #publicFields()} may reach templates, logs or artifacts.
+ * included: only {@link #publicFields()} may reach templates, logs or artifacts. {@code location} is
+ * where the target is written in profiles.yml (null for targets made in code), for errors about
+ * its settings.
  */
 public record Target(
         String profileName,
@@ -17,7 +20,8 @@ public record Target(
         String database,
         String schema,
         int threads,
-        Map<String, Object> settings) {
+        Map<String, Object> settings,
+        SourceLocation location) {
 
     /** Fields that are never shown: dbt-snowflake's and the common JDBC ones. */
     public static final Set<String> SECRET_KEYS = Set.of(
@@ -28,6 +32,17 @@ public record Target(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         settings = Map.copyOf(settings);
+    }
+
+    /** A target made in code, with no place in a profiles.yml to point bad settings at. */
+    public Target(String profileName, String name, String type, String database, String schema, int threads,
+                  Map<String, Object> settings) {
+        this(profileName, name, type, database, schema, threads, settings, null);
+    }
+
+    /** This target with {@code --threads} in place of the profile's. */
+    public Target withThreads(int newThreads) {
+        return new Target(profileName, name, type, database, schema, newThreads, settings, location);
     }
 
     public static boolean isSecret(String key) {

@@ -139,8 +139,7 @@ public final class DebugTask {
             lines.add("  profiles.yml file [OK found and valid]");
             lines.add("  profile: " + profileName + " [OK found]");
             lines.add("  target: " + target.name() + " [OK found]");
-            return Optional.of(options.threads().map(threads -> new Target(target.profileName(), target.name(),
-                    target.type(), target.database(), target.schema(), threads, target.settings())).orElse(target));
+            return Optional.of(options.threads().map(target::withThreads).orElse(target));
         } catch (ModelException invalid) {
             lines.add("  profiles.yml file [ERROR invalid]");
             failures.add("Profile loading failed for the following reason:\n" + invalid.describe());

@@ -37,8 +37,7 @@ public final class ProjectSession {
         ProjectConfig config = ProjectLoader.load(options.projectDir(), log, options.env(), cliVars);
         Target target = ProfileLoader.load(config, options.profilesDir(), options.target(), options.env(), options.home());
         if (options.threads().isPresent()) {
-            target = new Target(target.profileName(), target.name(), target.type(), target.database(), target.schema(),
-                    options.threads().get(), target.settings());
+            target = target.withThreads(options.threads().get());
         }
         createTargetDir(config);
         String invocationId = UUID.randomUUID().toString();

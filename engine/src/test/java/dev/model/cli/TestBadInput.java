@@ -120,6 +120,31 @@ final class TestBadInput {
     }
 
     @Test
+    void badSnowflakeSettingPointsAtItsTargetInProfilesYmlWithoutTheSecret() {
+        TestingProject project = TestingProject.create(dir)
+                .file("models/a.sql", "select 1 as id\n")
+                .file("profiles.yml", """
+                        shop:
+                          target: dev
+                          outputs:
+                            dev:
+                              type: snowflake
+                              account: xy12345
+                              user: model_user
+                              password: hunter2-not-shown
+                              warehouse: transforming
+                              database: analytics
+                              schema: shop
+                              client_session_keep_alive: maybe
+                        """);
+
+        TestingCli.Outcome outcome = TestingCli.run(project.root(), Map.of(), "run");
+
+        assertCouldNotRun(outcome, "profiles.yml:5:", "client_session_keep_alive", "must be true or false");
+        assertFalse(outcome.err().contains("hunter2") || outcome.out().contains("hunter2"), outcome::toString);
+    }
+
+    @Test
     void cyclePrintsTheWholeCycleWithFiles() {
         TestingProject project = TestingProject.create(dir)
                 .file("models/a.sql", "select * from {{ ref('b') }}\n")

@@ -215,7 +215,7 @@ public record SnowflakeProfile(
                     forbid(method, "token", token);
                     if (password == null) {
                         throw method == Method.PASSWORD
-                                ? ModelException.project(prefix() + "has no way to log in: set 'password', 'private_key_path'"
+                                ? invalid(prefix() + "has no way to log in: set 'password', 'private_key_path'"
                                         + " (key pair), or 'authenticator' (externalbrowser, oauth, ...)")
                                 : field("password", "is required with authenticator " + authenticator);
                     }
@@ -289,7 +289,7 @@ public record SnowflakeProfile(
             try {
                 return PrivateKeys.parse(text, passphrase);
             } catch (PrivateKeys.KeyProblem problem) {
-                throw ModelException.project(prefix() + "private key file " + file + " " + problem.getMessage());
+                throw invalid(prefix() + "private key file " + file + " " + problem.getMessage());
             }
         }
 
@@ -303,14 +303,14 @@ public record SnowflakeProfile(
 
         private void forbid(Method method, String key, String value) {
             if (value != null) {
-                throw ModelException.project(prefix() + "sets '" + key + "' but logs in with "
+                throw invalid(prefix() + "sets '" + key + "' but logs in with "
                         + (method == Method.PASSWORD ? "'password'" : "authenticator " + method.profileName())
                         + "; choose one way to log in");
             }
         }
 
         private ModelException both(String first, String second) {
-            return ModelException.project(prefix() + "sets both '" + first + "' and '" + second
+            return invalid(prefix() + "sets both '" + first + "' and '" + second
                     + "'; choose one way to log in");
         }
 
@@ -362,12 +362,17 @@ public record SnowflakeProfile(
         }
 
         private ModelException missing(String key) {
-            return ModelException.project(prefix() + "is missing '" + key + "'");
+            return invalid(prefix() + "is missing '" + key + "'");
         }
 
         private ModelException field(String key, String problem) {
-            return ModelException.project("profiles.yml: field '" + key + "' of target '" + target.name()
+            return invalid("profiles.yml: field '" + key + "' of target '" + target.name()
                     + "' (type " + TYPE + ") " + problem);
+        }
+
+        /** Bad settings point at the target in profiles.yml when it was read from one. */
+        private ModelException invalid(String message) {
+            return ModelException.project(message, target.location());
         }
 
         private String prefix() {
